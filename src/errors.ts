@@ -1,0 +1,83 @@
+/**
+ * Typed errors thrown by dnn-lite, so callers can tell misuse (a wrong shape or value)
+ * from a failure of training itself.
+ *
+ * @packageDocumentation
+ */
+
+/**
+ * Base class of every error dnn-lite throws on purpose.
+ *
+ * @example
+ * ```ts
+ * try { linearForward(A, W, b); } catch (e) { if (e instanceof DnnLiteError) console.log(e.message); }
+ * ```
+ */
+export class DnnLiteError extends Error {
+  /** The public function that refused its input, e.g. `'linearForward'`. */
+  readonly fn: string;
+
+  /**
+   * @param fn - name of the public function that failed
+   * @param message - what is wrong and what must hold
+   */
+  constructor(fn: string, message: string) {
+    super(`${fn}: ${message}`);
+    this.name = new.target.name;
+    this.fn = fn;
+  }
+}
+
+/**
+ * An argument has the wrong number of dimensions or a shape that does not fit another
+ * argument.
+ *
+ * @example
+ * ```ts
+ * linearForward(zeros(5, 2), zeros(4, 3), zeros(4, 1));
+ * // ShapeError: linearForward: W is [4, 3] but A_prev is [5, 2]; W's columns must equal A_prev's rows
+ * ```
+ */
+export class ShapeError extends DnnLiteError {}
+
+/**
+ * An argument has the right shape but a value that is not allowed: NaN, a label outside
+ * {0, 1}, a learning rate that is not positive, a missing parameter key.
+ *
+ * @example
+ * ```ts
+ * computeCost(fromRows([[0.5]]), fromRows([[2]]));
+ * // ValueError: computeCost: Y[0, 0] is 2; labels must be 0 or 1
+ * ```
+ */
+export class ValueError extends DnnLiteError {}
+
+/**
+ * Training produced a non-finite cost or parameter. The last parameters that were
+ * finite travel with the error so the work done so far is not lost.
+ *
+ * @example
+ * ```ts
+ * try { LLayerModel(X, Y, dims, { learningRate: 1e6 }); }
+ * catch (e) { if (e instanceof DivergenceError) console.log(e.iteration, Object.keys(e.lastFiniteParameters)); }
+ * ```
+ */
+export class DivergenceError extends DnnLiteError {
+  /** Iteration at which the cost or a parameter stopped being finite. */
+  readonly iteration: number;
+  /** The parameters before the step that diverged. */
+  readonly lastFiniteParameters: Record<string, unknown>;
+
+  /**
+   * @param fn - the trainer that diverged
+   * @param iteration - the iteration whose cost or update was not finite
+   * @param lastFiniteParameters - parameters before that iteration's update
+   * @param detail - what was found not finite
+   */
+  constructor(fn: string, iteration: number, lastFiniteParameters: Record<string, unknown>, detail: string) {
+    super(fn, `training diverged at iteration ${iteration}: ${detail}; ` +
+      'lower the learning rate; the last finite parameters are in error.lastFiniteParameters');
+    this.iteration = iteration;
+    this.lastFiniteParameters = lastFiniteParameters;
+  }
+}
