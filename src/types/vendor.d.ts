@@ -37,6 +37,7 @@ declare module 'ndarray-ops' {
   export function mul(out: A, a: A, b: A): void;
   export function muls(out: A, a: A, s: number): void;
   export function mulseq(out: A, s: number): void;
+  export function divseq(out: A, s: number): void;
   export function subeq(out: A, a: A): void;
   export function addeq(out: A, a: A): void;
   export function sum(a: A): number;

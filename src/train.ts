@@ -1,0 +1,381 @@
+/**
+ * The trainer: L_layer_model of the reference, with the standard toolkit around it.
+ *
+ * Legend: X (n_x, m) inputs, Y (1, m) labels, L layers with weights, an iteration is one
+ * parameter update, an epoch is one pass over the training columns.
+ *
+ * @packageDocumentation
+ */
+import { DivergenceError, ValueError } from './errors.js';
+import {
+  assertFinite, assertHasExamples, assertInteger, assertLabels, assertLayerDims, assertMatrix,
+  assertPositiveNumber, assertShape, fmtShape,
+} from './internal/check.js';
+import { checkParameters } from './internal/checkParameters.js';
+import { Network } from './internal/network.js';
+import { type OptimizerName, OptimizerState } from './internal/optimizerStep.js';
+import { type InitOptions, initializeParametersDeep } from './initialization.js';
+import type { Matrix } from './matrix.js';
+import type { Parameters } from './parameters.js';
+import { createRng } from './random.js';
+
+/** What the per-iteration callback receives. */
+export interface IterationInfo {
+  /** Iterations done so far, counting from 0 for the first update. */
+  iteration: number;
+  /** The epoch this iteration belongs to, from 0. */
+  epoch: number;
+  /** Cost of the batch this iteration trained on, before its update (with the L2 term). */
+  cost: number;
+  /** The learning rate used for this update. */
+  learningRate: number;
+  /** A copy of the parameters after the update (computed only when called). */
+  parameters(): Parameters;
+}
+
+/** What the per-epoch callback receives. */
+export interface EpochInfo {
+  /** Epochs done so far, from 0. */
+  epoch: number;
+  /** Iterations done so far in total. */
+  iterations: number;
+  /** Mean training cost over the epoch's batches. */
+  cost: number;
+  /** Cost on the validation data, when there is any. */
+  validationCost?: number;
+  /** Accuracy on the validation data, when there is any. */
+  validationAccuracy?: number;
+  /** A copy of the parameters after the epoch (computed only when called). */
+  parameters(): Parameters;
+}
+
+/** Early stopping on the validation cost (or the training cost without validation data). */
+export interface EarlyStopping {
+  /** Epochs without improvement to wait before stopping. */
+  patience: number;
+  /** Smallest decrease of the monitored cost that counts as an improvement. Default 0. */
+  minDelta?: number;
+  /** Whether to return the parameters of the best epoch instead of the last. Default true. */
+  restoreBest?: boolean;
+}
+
+/** A learning-rate schedule over epochs. */
+export type LearningRateDecay =
+  | { decayRate: number; timeInterval?: number }
+  | ((epoch: number, learningRate0: number) => number);
+
+/** Options of {@link LLayerModel}. Defaults are the reference's. */
+export interface TrainOptions {
+  /** Step size. Default 0.0075. */
+  learningRate?: number;
+  /** Number of parameter updates when `numEpochs` is not given. Default 3000. */
+  numIterations?: number;
+  /** Number of passes over the data; overrides `numIterations`. */
+  numEpochs?: number;
+  /** Log "Cost after iteration i: c" every 100 iterations and at the last one. Default false. */
+  printCost?: boolean;
+  /** Where printed lines go. Default `console.log`. */
+  logger?: (line: string) => void;
+  /** How to draw the initial weights (seed default 3, scale default 0.01). */
+  init?: InitOptions;
+  /** Start from these parameters instead of drawing new ones (they are copied, not changed). */
+  initialParameters?: Parameters;
+  /** Called after every iteration; return `false` to stop training. */
+  callback?: (info: IterationInfo) => boolean | void;
+  /** Called after every epoch; return `false` to stop training. */
+  onEpoch?: (info: EpochInfo) => boolean | void;
+  /** `'gd'` (default), `'momentum'` or `'adam'`. */
+  optimizer?: OptimizerName;
+  /** Momentum's beta. Default 0.9. */
+  beta?: number;
+  /** Adam's beta1. Default 0.9. */
+  beta1?: number;
+  /** Adam's beta2. Default 0.999. */
+  beta2?: number;
+  /** Adam's epsilon. Default 1e-8. */
+  epsilon?: number;
+  /** Examples per mini-batch; default all of them (full-batch gradient descent). */
+  miniBatchSize?: number;
+  /**
+   * Seed of the mini-batch shuffles: epoch e (from 0) shuffles with seed + e + 1, as the
+   * course's model() does. Default 10.
+   */
+  shuffleSeed?: number;
+  /** L2 regularisation strength lambda. Default 0. */
+  lambd?: number;
+  /** Inverted-dropout keep probability for hidden layers. Default 1 (no dropout). */
+  keepProb?: number;
+  /** Seed of the dropout masks. Default 1. */
+  dropoutSeed?: number;
+  /** Learning-rate decay per epoch. Default none. */
+  decay?: LearningRateDecay;
+  /** Data to report validation cost and accuracy on after every epoch. */
+  validationData?: [X: Matrix, Y: Matrix];
+  /** Early stopping, evaluated once per epoch. */
+  earlyStopping?: EarlyStopping;
+}
+
+/** What {@link LLayerModel} returns. */
+export interface TrainResult {
+  /** The trained parameters (or the best epoch's, with early stopping's restoreBest). */
+  parameters: Parameters;
+  /** The cost at iterations 0, 100, 200, ... as the reference records it (epochs, with mini-batches). */
+  costs: number[];
+  /** Training cost of every epoch (with full batches, of every iteration). */
+  history: { cost: number[]; validationCost: number[]; validationAccuracy: number[] };
+  /** Iterations run. */
+  iterations: number;
+  /** Epochs run (the last possibly partial). */
+  epochs: number;
+  /** Why training ended. */
+  stoppedBy: 'completed' | 'callback' | 'earlyStopping';
+}
+
+/**
+ * Trains [LINEAR -> RELU] x (L-1) -> LINEAR -> SIGMOID on (X, Y), by default exactly as the
+ * reference L_layer_model: weights from {@link initializeParametersDeep}, full-batch
+ * gradient descent with learning rate 0.0075 for 3000 iterations, the cost recorded every
+ * 100 iterations.
+ *
+ * The cost and the last layer's gradient are computed from Z[L] rather than from AL, so
+ * they stay finite when the sigmoid saturates; otherwise they equal the reference's.
+ *
+ * @param X - training inputs, shape (n_x, m), finite
+ * @param Y - labels 0 or 1, shape (1, m)
+ * @param layersDims - [n_x, n[1], ..., 1]: the input size, hidden sizes and one output
+ * @param options - see {@link TrainOptions}
+ * @returns parameters, the recorded costs and the history; see {@link TrainResult}
+ * @throws {@link ShapeError} if X, Y and layersDims do not fit together
+ * @throws {@link ValueError} if a value or an option is invalid
+ * @throws {@link DivergenceError} if a cost or an update stops being finite; it carries the
+ *   iteration and the last finite parameters
+ * @example
+ * ```ts
+ * const X = fromRows([[0, 0, 1, 1], [0, 1, 0, 1]]);
+ * const Y = fromRows([[0, 1, 1, 1]]);
+ * const { parameters, costs } = LLayerModel(X, Y, [2, 4, 1], {
+ *   learningRate: 0.5, numIterations: 1000, init: { seed: 1, scale: 'he' },
+ * });
+ * costs.length;                    // 10
+ * toRows(predict(X, parameters));  // [[0, 1, 1, 1]]
+ * ```
+ */
+export function LLayerModel(X: Matrix, Y: Matrix, layersDims: readonly number[], options: TrainOptions = {}): TrainResult {
+  const fn = 'LLayerModel';
+  const cfg = resolveOptions(fn, options);
+  checkData(fn, X, Y, 'X', 'Y');
+  assertLayerDims(fn, 'layersDims', layersDims);
+  assertShape(fn, 'X', X, layersDims[0], null, `X must have layersDims[0] = ${layersDims[0]} rows`);
+  if (layersDims[layersDims.length - 1] !== 1) {
+    throw new ValueError(fn, `layersDims ends in ${layersDims[layersDims.length - 1]}; the sigmoid output must be 1 unit`);
+  }
+  const m = X.shape[1];
+  const batch = Math.min(cfg.miniBatchSize ?? m, m);
+
+  const initial = cfg.initialParameters ?? initializeParametersDeep(layersDims, cfg.init);
+  if (cfg.initialParameters) {
+    const dims = checkParameters(fn, cfg.initialParameters, 'initialParameters');
+    if (dims.join() !== layersDims.join()) {
+      throw new ValueError(fn, `initialParameters have layer sizes [${dims.join(', ')}] but layersDims is ` +
+        `[${layersDims.join(', ')}]; they must agree`);
+    }
+  }
+  const net = new Network(initial, batch);
+  const optimizer = new OptimizerState(net, cfg);
+  const Xrows = toRowMajor(X);
+  const Yrow = toRowMajor(Y);
+  const validation = cfg.validationData && {
+    X: toRowMajor(cfg.validationData[0]), Y: toRowMajor(cfg.validationData[1]), m: cfg.validationData[0].shape[1],
+  };
+  const validationNet = validation && new Network(initial, validation.m);
+  const dropoutRng = cfg.keepProb < 1 ? createRng(cfg.dropoutSeed) : undefined;
+  const fullBatch = batch === m;
+  const Xbatch = fullBatch ? Xrows : new Float64Array(layersDims[0] * batch);
+  const Ybatch = fullBatch ? Yrow : new Float64Array(batch);
+
+  const result: TrainResult = {
+    parameters: initial, costs: [], iterations: 0, epochs: 0, stoppedBy: 'completed',
+    history: { cost: [], validationCost: [], validationAccuracy: [] },
+  };
+  const totalIterations = cfg.numEpochs === undefined ? cfg.numIterations : Infinity;
+  const totalEpochs = cfg.numEpochs ?? Infinity;
+  let best = { cost: Infinity, epoch: -1, parameters: null as Parameters | null };
+  let iteration = 0;
+
+  training:
+  for (let epoch = 0; epoch < totalEpochs && iteration < totalIterations; epoch++) {
+    const learningRate = decayedRate(cfg, epoch);
+    const order = fullBatch ? null : createRng(cfg.shuffleSeed + epoch + 1).permutation(m);
+    let epochCost = 0;
+
+    for (let start = 0; start < m && iteration < totalIterations; start += batch) {
+      // Forward and cost on this batch (order: the course's permuted columns, short last batch).
+      const mb = Math.min(batch, m - start);
+      if (order) gatherColumns(Xrows, Yrow, m, layersDims[0], order, start, mb, Xbatch, Ybatch);
+      const batchSum = net.forward(Xbatch, mb, Ybatch, cfg.keepProb, dropoutRng);
+      const l2 = cfg.lambd > 0 ? (cfg.lambd / (2 * mb)) * net.squaredWeights() : 0;
+      const cost = batchSum / mb + l2;
+      if (!Number.isFinite(cost)) throw new DivergenceError(fn, iteration, net.parameters(), `the cost is ${cost}`);
+      epochCost += batchSum + l2 * mb;
+      if (fullBatch) report(cfg, result, iteration, cost, totalIterations);
+
+      // Backward and update.
+      net.backward(Ybatch, cfg);
+      if (!optimizer.step(learningRate)) {
+        throw new DivergenceError(fn, iteration, net.parameters(), 'an updated parameter is not finite');
+      }
+      iteration++;
+      const keepGoing = cfg.callback?.({
+        iteration: iteration - 1, epoch, cost, learningRate, parameters: () => net.parameters(),
+      });
+      if (keepGoing === false) {
+        result.stoppedBy = 'callback';
+        result.epochs = epoch + 1;
+        break training;
+      }
+    }
+
+    // End of epoch: history, validation, early stopping.
+    const cost = epochCost / m;
+    result.history.cost.push(cost);
+    result.epochs = epoch + 1;
+    if (!fullBatch) report(cfg, result, epoch, cost, totalEpochs, 'epoch');
+    const info: EpochInfo = { epoch, iterations: iteration, cost, parameters: () => net.parameters() };
+    if (validation && validationNet) {
+      validationNet.load(net.parameters());
+      info.validationCost = validationNet.forward(validation.X, validation.m, validation.Y) / validation.m;
+      info.validationAccuracy = accuracyOf(validationNet.output(), validation.Y);
+      result.history.validationCost.push(info.validationCost);
+      result.history.validationAccuracy.push(info.validationAccuracy);
+    }
+    if (cfg.onEpoch?.(info) === false) {
+      result.stoppedBy = 'callback';
+      break;
+    }
+    if (cfg.earlyStopping) {
+      const monitored = info.validationCost ?? cost;
+      if (monitored < best.cost - (cfg.earlyStopping.minDelta ?? 0)) {
+        best = { cost: monitored, epoch, parameters: cfg.earlyStopping.restoreBest === false ? null : net.parameters() };
+      } else if (epoch - best.epoch >= cfg.earlyStopping.patience) {
+        result.stoppedBy = 'earlyStopping';
+        break;
+      }
+    }
+  }
+
+  result.iterations = iteration;
+  result.parameters = result.stoppedBy === 'earlyStopping' && best.parameters ? best.parameters : net.parameters();
+  return result;
+}
+
+interface ResolvedOptions extends Required<Pick<TrainOptions,
+  'learningRate' | 'numIterations' | 'printCost' | 'logger' | 'optimizer' | 'beta' | 'beta1' | 'beta2' |
+  'epsilon' | 'shuffleSeed' | 'lambd' | 'keepProb' | 'dropoutSeed'>>,
+  Pick<TrainOptions, 'numEpochs' | 'init' | 'initialParameters' | 'callback' | 'onEpoch' | 'miniBatchSize' |
+  'decay' | 'validationData' | 'earlyStopping'> {}
+
+function resolveOptions(fn: string, o: TrainOptions): ResolvedOptions {
+  if (o === null || typeof o !== 'object') throw new ValueError(fn, 'options must be an object');
+  const cfg: ResolvedOptions = {
+    learningRate: 0.0075, numIterations: 3000, printCost: false, logger: console.log, optimizer: 'gd',
+    beta: 0.9, beta1: 0.9, beta2: 0.999, epsilon: 1e-8, shuffleSeed: 10, lambd: 0, keepProb: 1, dropoutSeed: 1,
+    ...stripUndefined(o),
+  };
+  assertPositiveNumber(fn, 'options.learningRate', cfg.learningRate);
+  assertInteger(fn, 'options.numIterations', cfg.numIterations, 0);
+  if (cfg.numEpochs !== undefined) assertInteger(fn, 'options.numEpochs', cfg.numEpochs, 0);
+  if (cfg.miniBatchSize !== undefined) assertInteger(fn, 'options.miniBatchSize', cfg.miniBatchSize, 1);
+  assertInteger(fn, 'options.shuffleSeed', cfg.shuffleSeed, 0);
+  assertInteger(fn, 'options.dropoutSeed', cfg.dropoutSeed, 0);
+  if (!['gd', 'momentum', 'adam'].includes(cfg.optimizer)) {
+    throw new ValueError(fn, `options.optimizer is ${JSON.stringify(cfg.optimizer)}; it must be 'gd', 'momentum' or 'adam'`);
+  }
+  for (const key of ['beta', 'beta1', 'beta2'] as const) {
+    const v = cfg[key];
+    if (typeof v !== 'number' || !(v >= 0 && v < 1)) {
+      throw new ValueError(fn, `options.${key} is ${String(v)}; it must lie in [0, 1)`);
+    }
+  }
+  assertPositiveNumber(fn, 'options.epsilon', cfg.epsilon);
+  if (typeof cfg.lambd !== 'number' || !(cfg.lambd >= 0) || !Number.isFinite(cfg.lambd)) {
+    throw new ValueError(fn, `options.lambd is ${String(cfg.lambd)}; it must be a finite number >= 0`);
+  }
+  if (typeof cfg.keepProb !== 'number' || !(cfg.keepProb > 0 && cfg.keepProb <= 1)) {
+    throw new ValueError(fn, `options.keepProb is ${String(cfg.keepProb)}; it must lie in (0, 1]`);
+  }
+  if (typeof cfg.logger !== 'function') throw new ValueError(fn, 'options.logger must be a function');
+  if (cfg.decay !== undefined && typeof cfg.decay !== 'function') {
+    const { decayRate, timeInterval } = cfg.decay;
+    if (typeof decayRate !== 'number' || !(decayRate >= 0) || !Number.isFinite(decayRate)) {
+      throw new ValueError(fn, `options.decay.decayRate is ${String(decayRate)}; it must be a finite number >= 0`);
+    }
+    if (timeInterval !== undefined) assertInteger(fn, 'options.decay.timeInterval', timeInterval, 1);
+  }
+  if (cfg.earlyStopping) assertInteger(fn, 'options.earlyStopping.patience', cfg.earlyStopping.patience, 0);
+  if (cfg.validationData) {
+    if (!Array.isArray(cfg.validationData) || cfg.validationData.length !== 2) {
+      throw new ValueError(fn, 'options.validationData must be a pair [X, Y]');
+    }
+    checkData(fn, cfg.validationData[0], cfg.validationData[1], 'validationData X', 'validationData Y');
+  }
+  return cfg;
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function checkData(fn: string, X: Matrix, Y: Matrix, xName: string, yName: string): void {
+  assertMatrix(fn, xName, X);
+  assertMatrix(fn, yName, Y);
+  assertShape(fn, yName, Y, 1, X.shape[1], `${yName} must be one row of labels, one per column of ${xName} ${fmtShape(X)}`);
+  assertHasExamples(fn, xName, X);
+  assertFinite(fn, xName, X);
+  assertLabels(fn, yName, Y);
+}
+
+function decayedRate(cfg: ResolvedOptions, epoch: number): number {
+  const lr0 = cfg.learningRate;
+  const { decay } = cfg;
+  if (decay === undefined) return lr0;
+  if (typeof decay === 'function') {
+    const lr = decay(epoch, lr0);
+    assertPositiveNumber('LLayerModel', `options.decay(${epoch}, ${lr0})`, lr);
+    return lr;
+  }
+  const steps = decay.timeInterval === undefined ? epoch : Math.floor(epoch / decay.timeInterval);
+  return lr0 / (1 + decay.decayRate * steps);
+}
+
+function report(cfg: ResolvedOptions, result: TrainResult, i: number, cost: number, total: number, unit = 'iteration'): void {
+  if (i % 100 === 0) result.costs.push(cost);
+  if (cfg.printCost && (i % 100 === 0 || i === total - 1)) cfg.logger(`Cost after ${unit} ${i}: ${cost}`);
+}
+
+function toRowMajor(M: Matrix): Float64Array {
+  const [rows, cols] = M.shape;
+  const out = new Float64Array(rows * cols);
+  for (let i = 0; i < rows; i++) {
+    let p = M.offset + i * M.stride[0];
+    for (let j = 0; j < cols; j++, p += M.stride[1]) out[i * cols + j] = M.data[p];
+  }
+  return out;
+}
+
+/** Copies the columns order[start .. start + mb) of X (n, m) and Y (1, m) into contiguous batches. */
+function gatherColumns(
+  X: Float64Array, Y: Float64Array, m: number, n: number, order: number[], start: number, mb: number,
+  Xb: Float64Array, Yb: Float64Array,
+): void {
+  for (let j = 0; j < mb; j++) Yb[j] = Y[order[start + j]];
+  for (let i = 0; i < n; i++) {
+    const row = i * m, out = i * mb;
+    for (let j = 0; j < mb; j++) Xb[out + j] = X[row + order[start + j]];
+  }
+}
+
+function accuracyOf(P: Float64Array, Y: Float64Array): number {
+  let right = 0;
+  for (let j = 0; j < Y.length; j++) if ((P[j] > 0.5 ? 1 : 0) === Y[j]) right++;
+  return right / Y.length;
+}
