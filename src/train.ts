@@ -12,7 +12,7 @@ import {
   assertPositiveNumber, assertShape, fmtShape,
 } from './internal/check.js';
 import { checkParameters } from './internal/checkParameters.js';
-import { Network } from './internal/network.js';
+import { type Dtype, type FirstLayerForm, Network } from './internal/network.js';
 import { type OptimizerName, OptimizerState } from './internal/optimizerStep.js';
 import { type InitOptions, initializeParametersDeep } from './initialization.js';
 import type { Matrix } from './matrix.js';
@@ -113,6 +113,19 @@ export interface TrainOptions {
   validationData?: [X: Matrix, Y: Matrix];
   /** Early stopping, evaluated once per epoch. */
   earlyStopping?: EarlyStopping;
+  /**
+   * Arithmetic of training: `'float64'` (default, the reference's) or `'float32'` (faster,
+   * about 7 significant digits). The returned parameters are float64 either way.
+   */
+  dtype?: Dtype;
+  /**
+   * How the first layer is computed. `'primal'` stores W1; `'dual'` keeps W1 as
+   * s W1_0 + C X^T and works with the Gram matrix X^T X, much cheaper when examples are
+   * fewer than input features (valid for `'gd'` and `'momentum'`, not `'adam'`). Default
+   * `'auto'`: dual when it is valid and estimated cheaper and its Gram matrix takes at most
+   * 256 MiB.
+   */
+  firstLayer?: 'auto' | FirstLayerForm;
 }
 
 /** What {@link LLayerModel} returns. */
@@ -180,26 +193,22 @@ export function LLayerModel(X: Matrix, Y: Matrix, layersDims: readonly number[],
         `[${layersDims.join(', ')}]; they must agree`);
     }
   }
-  const net = new Network(initial, batch);
+  const totalIterations = cfg.numEpochs === undefined ? cfg.numIterations : Infinity;
+  const totalEpochs = cfg.numEpochs ?? Infinity;
+  const updates = Math.min(totalIterations, totalEpochs * Math.ceil(m / batch));
+  const firstLayer = chooseFirstLayer(fn, cfg, layersDims, m, batch, updates);
+  const evaluated = Math.max(batch, cfg.validationData?.[0].shape[1] ?? 0);
+  const net = new Network(initial, X, Y, { dtype: cfg.dtype, firstLayer, batchSize: batch, maxBatch: evaluated });
   const optimizer = new OptimizerState(net, cfg);
-  const Xrows = toRowMajor(X);
-  const Yrow = toRowMajor(Y);
-  const validation = cfg.validationData && {
-    X: toRowMajor(cfg.validationData[0]), Y: toRowMajor(cfg.validationData[1]), m: cfg.validationData[0].shape[1],
-  };
-  const validationNet = validation && new Network(initial, validation.m);
+  const validation = cfg.validationData && net.prepare(cfg.validationData[0], cfg.validationData[1]);
   const dropoutRng = cfg.keepProb < 1 ? createRng(cfg.dropoutSeed) : undefined;
   const fullBatch = batch === m;
-  const Xbatch = fullBatch ? Xrows : new Float64Array(layersDims[0] * batch);
-  const Ybatch = fullBatch ? Yrow : new Float64Array(batch);
 
   const result: TrainResult = {
     parameters: initial, costs: [], iterations: 0, epochs: 0, stoppedBy: 'completed',
     history: { cost: [], validationCost: [], validationAccuracy: [] },
   };
-  const totalIterations = cfg.numEpochs === undefined ? cfg.numIterations : Infinity;
-  const totalEpochs = cfg.numEpochs ?? Infinity;
-  let best = { cost: Infinity, epoch: -1, parameters: null as Parameters | null };
+  let best = { cost: Infinity, epoch: -1, parameters: null as (() => Parameters) | null };
   let iteration = 0;
 
   training:
@@ -211,8 +220,8 @@ export function LLayerModel(X: Matrix, Y: Matrix, layersDims: readonly number[],
     for (let start = 0; start < m && iteration < totalIterations; start += batch) {
       // Forward and cost on this batch (order: the course's permuted columns, short last batch).
       const mb = Math.min(batch, m - start);
-      if (order) gatherColumns(Xrows, Yrow, m, layersDims[0], order, start, mb, Xbatch, Ybatch);
-      const batchSum = net.forward(Xbatch, mb, Ybatch, cfg.keepProb, dropoutRng);
+      net.selectBatch(order, start, mb);
+      const batchSum = net.forward(cfg.keepProb, dropoutRng);
       const l2 = cfg.lambd > 0 ? (cfg.lambd / (2 * mb)) * net.squaredWeights() : 0;
       const cost = batchSum / mb + l2;
       if (!Number.isFinite(cost)) throw new DivergenceError(fn, iteration, net.parameters(), `the cost is ${cost}`);
@@ -220,7 +229,7 @@ export function LLayerModel(X: Matrix, Y: Matrix, layersDims: readonly number[],
       if (fullBatch) report(cfg, result, iteration, cost, totalIterations);
 
       // Backward and update.
-      net.backward(Ybatch, cfg);
+      net.backward(cfg);
       if (!optimizer.step(learningRate)) {
         throw new DivergenceError(fn, iteration, net.parameters(), 'an updated parameter is not finite');
       }
@@ -241,10 +250,10 @@ export function LLayerModel(X: Matrix, Y: Matrix, layersDims: readonly number[],
     result.epochs = epoch + 1;
     if (!fullBatch) report(cfg, result, epoch, cost, totalEpochs, 'epoch');
     const info: EpochInfo = { epoch, iterations: iteration, cost, parameters: () => net.parameters() };
-    if (validation && validationNet) {
-      validationNet.load(net.parameters());
-      info.validationCost = validationNet.forward(validation.X, validation.m, validation.Y) / validation.m;
-      info.validationAccuracy = accuracyOf(validationNet.output(), validation.Y);
+    if (validation) {
+      const { cost: validationCost, accuracy } = net.evaluate(validation);
+      info.validationCost = validationCost;
+      info.validationAccuracy = accuracy;
       result.history.validationCost.push(info.validationCost);
       result.history.validationAccuracy.push(info.validationAccuracy);
     }
@@ -255,7 +264,7 @@ export function LLayerModel(X: Matrix, Y: Matrix, layersDims: readonly number[],
     if (cfg.earlyStopping) {
       const monitored = info.validationCost ?? cost;
       if (monitored < best.cost - (cfg.earlyStopping.minDelta ?? 0)) {
-        best = { cost: monitored, epoch, parameters: cfg.earlyStopping.restoreBest === false ? null : net.parameters() };
+        best = { cost: monitored, epoch, parameters: cfg.earlyStopping.restoreBest === false ? null : net.snapshot() };
       } else if (epoch - best.epoch >= cfg.earlyStopping.patience) {
         result.stoppedBy = 'earlyStopping';
         break;
@@ -264,13 +273,13 @@ export function LLayerModel(X: Matrix, Y: Matrix, layersDims: readonly number[],
   }
 
   result.iterations = iteration;
-  result.parameters = result.stoppedBy === 'earlyStopping' && best.parameters ? best.parameters : net.parameters();
+  result.parameters = result.stoppedBy === 'earlyStopping' && best.parameters ? best.parameters() : net.parameters();
   return result;
 }
 
 interface ResolvedOptions extends Required<Pick<TrainOptions,
   'learningRate' | 'numIterations' | 'printCost' | 'logger' | 'optimizer' | 'beta' | 'beta1' | 'beta2' |
-  'epsilon' | 'shuffleSeed' | 'lambd' | 'keepProb' | 'dropoutSeed'>>,
+  'epsilon' | 'shuffleSeed' | 'lambd' | 'keepProb' | 'dropoutSeed' | 'dtype' | 'firstLayer'>>,
   Pick<TrainOptions, 'numEpochs' | 'init' | 'initialParameters' | 'callback' | 'onEpoch' | 'miniBatchSize' |
   'decay' | 'validationData' | 'earlyStopping'> {}
 
@@ -279,6 +288,7 @@ function resolveOptions(fn: string, o: TrainOptions): ResolvedOptions {
   const cfg: ResolvedOptions = {
     learningRate: 0.0075, numIterations: 3000, printCost: false, logger: console.log, optimizer: 'gd',
     beta: 0.9, beta1: 0.9, beta2: 0.999, epsilon: 1e-8, shuffleSeed: 10, lambd: 0, keepProb: 1, dropoutSeed: 1,
+    dtype: 'float64', firstLayer: 'auto',
     ...stripUndefined(o),
   };
   assertPositiveNumber(fn, 'options.learningRate', cfg.learningRate);
@@ -302,6 +312,12 @@ function resolveOptions(fn: string, o: TrainOptions): ResolvedOptions {
   }
   if (typeof cfg.keepProb !== 'number' || !(cfg.keepProb > 0 && cfg.keepProb <= 1)) {
     throw new ValueError(fn, `options.keepProb is ${String(cfg.keepProb)}; it must lie in (0, 1]`);
+  }
+  if (cfg.dtype !== 'float64' && cfg.dtype !== 'float32') {
+    throw new ValueError(fn, `options.dtype is ${JSON.stringify(cfg.dtype)}; it must be 'float64' or 'float32'`);
+  }
+  if (!['auto', 'primal', 'dual'].includes(cfg.firstLayer)) {
+    throw new ValueError(fn, `options.firstLayer is ${JSON.stringify(cfg.firstLayer)}; it must be 'auto', 'primal' or 'dual'`);
   }
   if (typeof cfg.logger !== 'function') throw new ValueError(fn, 'options.logger must be a function');
   if (cfg.decay !== undefined && typeof cfg.decay !== 'function') {
@@ -352,30 +368,26 @@ function report(cfg: ResolvedOptions, result: TrainResult, i: number, cost: numb
   if (cfg.printCost && (i % 100 === 0 || i === total - 1)) cfg.logger(`Cost after ${unit} ${i}: ${cost}`);
 }
 
-function toRowMajor(M: Matrix): Float64Array {
-  const [rows, cols] = M.shape;
-  const out = new Float64Array(rows * cols);
-  for (let i = 0; i < rows; i++) {
-    let p = M.offset + i * M.stride[0];
-    for (let j = 0; j < cols; j++, p += M.stride[1]) out[i * cols + j] = M.data[p];
-  }
-  return out;
-}
+/** Largest Gram matrix X^T X the automatic choice will allocate. */
+const MAX_GRAM_BYTES = 256 * 2 ** 20;
 
-/** Copies the columns order[start .. start + mb) of X (n, m) and Y (1, m) into contiguous batches. */
-function gatherColumns(
-  X: Float64Array, Y: Float64Array, m: number, n: number, order: number[], start: number, mb: number,
-  Xb: Float64Array, Yb: Float64Array,
-): void {
-  for (let j = 0; j < mb; j++) Yb[j] = Y[order[start + j]];
-  for (let i = 0; i < n; i++) {
-    const row = i * m, out = i * mb;
-    for (let j = 0; j < mb; j++) Xb[out + j] = X[row + order[start + j]];
+/**
+ * The dual first layer is valid for optimizers whose updates are linear in the gradient.
+ * It costs the Gram matrix once (2 m^2 n_x flops) and 4 n1 m mb per update, against the
+ * primal 6 n1 n_x mb per update.
+ */
+function chooseFirstLayer(
+  fn: string, cfg: ResolvedOptions, dims: readonly number[], m: number, batch: number, updates: number,
+): FirstLayerForm {
+  const valid = cfg.optimizer !== 'adam';
+  if (cfg.firstLayer === 'dual' && !valid) {
+    throw new ValueError(fn, "options.firstLayer is 'dual' but options.optimizer is 'adam'; " +
+      "Adam's updates leave the span of the training columns, so use 'primal' or 'auto'");
   }
-}
-
-function accuracyOf(P: Float64Array, Y: Float64Array): number {
-  let right = 0;
-  for (let j = 0; j < Y.length; j++) if ((P[j] > 0.5 ? 1 : 0) === Y[j]) right++;
-  return right / Y.length;
+  if (cfg.firstLayer !== 'auto') return cfg.firstLayer;
+  const [nx, n1] = [dims[0], dims[1]];
+  const bytes = m * m * (cfg.dtype === 'float32' ? 4 : 8);
+  const dual = 2 * m * m * nx + 2 * n1 * nx * m + updates * 4 * n1 * m * batch;
+  const primal = updates * 6 * n1 * nx * batch;
+  return valid && m < nx && bytes <= MAX_GRAM_BYTES && dual < primal ? 'dual' : 'primal';
 }

@@ -1,23 +1,26 @@
-// The trainer's working copy of an L-layer network: contiguous row-major buffers that are
-// allocated once and reused every iteration, fused elementwise loops, and a backward pass
-// that skips dA0 (the gradient with respect to X, which training never needs).
+// The trainer's working copy of an L-layer network: buffers allocated once and reused every
+// iteration, fused elementwise loops, and a backward pass that skips dA0 (the gradient with
+// respect to X, which training never needs).
 //
-// Legend: L layers with weights; n[l] units of layer l (n[0] = n_x); mb = examples in the
-// current batch. Every (rows, cols) buffer is row-major with row stride cols.
+// Legend: L layers with weights; n[l] units of layer l (n[0] = n_x); m training examples;
+// mb examples in the current batch. Every (rows, cols) buffer is row-major, row stride cols.
+//
+// The first layer has two forms that give the same numbers up to rounding:
+// - primal: W1 is stored and Z1 = W1 X_b + b1, costing 2 n1 n_x mb flops per product;
+// - dual: with gradient descent or momentum every change of W1 is a combination of the
+//   training columns, dW1 = G X^T, so W1 = s W1_0 + C X^T with C (n1, m) and a scalar s
+//   (L2 decay shrinks W1_0 too). Then W1 X_b = s P0_b + C K_b with P0 = W1_0 X and the Gram
+//   matrix K = X^T X computed once: 2 n1 m mb flops per product instead, far fewer when
+//   m << n_x. C and s live together in one buffer (s last), so the optimizers update them
+//   with the same element-wise formulas they apply to W1.
 import ndarray from 'ndarray';
 import type { Matrix } from '../matrix.js';
 import type { Parameters } from '../parameters.js';
 import type { Rng } from '../random.js';
-import { matmulInto } from './gemm.js';
+import { type FloatArray, gemm } from './blas.js';
 
-function view(data: Float64Array, rows: number, cols: number): Matrix {
-  return ndarray(data.subarray(0, rows * cols), [rows, cols]);
-}
-
-/** log(1 + exp(t)) without overflow for large t or loss of precision for very negative t. */
-function softplus(t: number): number {
-  return t > 0 ? t + Math.log1p(Math.exp(-t)) : Math.log1p(Math.exp(t));
-}
+export type Dtype = 'float64' | 'float32';
+export type FirstLayerForm = 'primal' | 'dual';
 
 export interface Regularization {
   /** L2 strength lambda; 0 for none. */
@@ -26,74 +29,156 @@ export interface Regularization {
   keepProb: number;
 }
 
+export interface NetworkConfig {
+  dtype: Dtype;
+  firstLayer: FirstLayerForm;
+  /** Examples per training batch; below m, batches are gathered into reused buffers. */
+  batchSize: number;
+  /** Most examples one forward pass must hold: the batch or a larger validation set. */
+  maxBatch: number;
+}
+
+/** Inputs of a forward pass prepared once, for data evaluated repeatedly (validation). */
+export interface PreparedInput {
+  mb: number;
+  /** primal: X (n_x, mb); dual: P0 = W1_0 X (n1, mb) and K = X_train^T X (m, mb). */
+  X?: FloatArray;
+  P0?: FloatArray;
+  K?: FloatArray;
+  Y: Float64Array;
+}
+
+/** log(1 + exp(t)) without overflow for large t or loss of precision for very negative t. */
+function softplus(t: number): number {
+  return t > 0 ? t + Math.log1p(Math.exp(-t)) : Math.log1p(Math.exp(t));
+}
+
 export class Network {
   readonly dims: number[];
   readonly L: number;
-  /** W[l] (n[l], n[l-1]) and b[l] (n[l]) for l = 1..L; index 0 unused. */
-  readonly W: Float64Array[] = [];
-  readonly b: Float64Array[] = [];
-  readonly dW: Float64Array[] = [];
-  readonly db: Float64Array[] = [];
-  /** Z[l], A[l], dZ[l], dropout masks, sized for the largest batch. */
-  private readonly Z: Float64Array[] = [];
-  private readonly A: Float64Array[] = [];
-  private readonly dZ: Float64Array[] = [];
-  private readonly dA: Float64Array[] = [];
-  private readonly mask: Float64Array[] = [];
-  private X: Float64Array = new Float64Array(0);
-  private mb = 0;
+  /** Trainable state per layer, index 0 unused: W[1] is C with s appended in the dual form. */
+  readonly W: FloatArray[] = [];
+  readonly b: FloatArray[] = [];
+  readonly dW: FloatArray[] = [];
+  readonly db: FloatArray[] = [];
+  private readonly Z: FloatArray[] = [];
+  private readonly A: FloatArray[] = [];
+  private readonly dZ: FloatArray[] = [];
+  private readonly dA: FloatArray[] = [];
+  private readonly mask: FloatArray[] = [];
+  private readonly alloc: (n: number) => FloatArray;
+  private readonly m: number;
+  /** Training inputs (n_x, m) in the network's dtype. */
+  private readonly X: FloatArray;
+  private readonly Y: Float64Array;
+  /** Dual form only: W1_0 (n1, n_x), P0 = W1_0 X (n1, m), K = X^T X (m, m). */
+  private readonly W10?: FloatArray;
+  private readonly P0?: FloatArray;
+  private readonly K?: FloatArray;
+  /** The current batch: its columns of the training set (null for all), inputs and labels. */
+  private batch: PreparedInput;
+  private batchColumns: { order: number[]; start: number } | null = null;
+  /** Reused buffers that mini-batches are gathered into, and scratch for the L2 term. */
+  private readonly gathered: { X?: FloatArray; P0?: FloatArray; K?: FloatArray; Y: Float64Array };
+  private CK?: FloatArray;
 
-  constructor(parameters: Parameters, maxBatch: number) {
+  constructor(parameters: Parameters, X: Matrix, Y: Matrix, readonly config: NetworkConfig) {
+    const Ctor = config.dtype === 'float32' ? Float32Array : Float64Array;
+    this.alloc = (n) => new Ctor(n);
     this.L = Object.keys(parameters).length / 2;
     this.dims = [parameters.W1.shape[1]];
+    for (let l = 1; l <= this.L; l++) this.dims.push(parameters[`W${l}`].shape[0]);
+    this.m = X.shape[1];
+    this.X = toRowMajor(X, this.alloc);
+    this.Y = toRowMajor(Y, (n) => new Float64Array(n)) as Float64Array;
+    const { maxBatch } = config;
+
     for (let l = 1; l <= this.L; l++) {
-      const W = parameters[`W${l}`];
-      const [rows, cols] = W.shape;
-      this.dims.push(rows);
-      this.W[l] = copyRowMajor(W);
-      this.b[l] = copyRowMajor(parameters[`b${l}`]);
-      this.dW[l] = new Float64Array(rows * cols);
-      this.db[l] = new Float64Array(rows);
-      this.Z[l] = new Float64Array(rows * maxBatch);
-      this.A[l] = new Float64Array(rows * maxBatch);
-      this.dZ[l] = new Float64Array(rows * maxBatch);
-      this.dA[l] = new Float64Array(rows * maxBatch);
-      this.mask[l] = new Float64Array(rows * maxBatch);
+      const rows = this.dims[l];
+      this.b[l] = toRowMajor(parameters[`b${l}`], this.alloc);
+      this.db[l] = this.alloc(rows);
+      this.Z[l] = this.alloc(rows * maxBatch);
+      this.A[l] = this.alloc(rows * maxBatch);
+      this.dZ[l] = this.alloc(rows * maxBatch);
+      this.dA[l] = this.alloc(rows * maxBatch);
+      this.mask[l] = this.alloc(rows * maxBatch);
+      if (l > 1 || config.firstLayer === 'primal') {
+        this.W[l] = toRowMajor(parameters[`W${l}`], this.alloc);
+        this.dW[l] = this.alloc(this.W[l].length);
+      }
     }
+    if (config.firstLayer === 'dual') {
+      const [n1, nx, m] = [this.dims[1], this.dims[0], this.m];
+      this.W10 = toRowMajor(parameters.W1, this.alloc);
+      this.P0 = this.alloc(n1 * m);
+      gemm(false, false, n1, m, nx, 1, this.W10, nx, this.X, m, 0, this.P0, m); // (n1, m)
+      this.K = this.alloc(m * m);
+      gemm(true, false, m, m, nx, 1, this.X, m, this.X, m, 0, this.K, m); // (m, m)
+      this.W[1] = this.alloc(n1 * m + 1);
+      this.W[1][n1 * m] = 1; // s
+      this.dW[1] = this.alloc(n1 * m + 1);
+    }
+    this.batch = { mb: 0, Y: this.Y };
+    const [nx, n1, m] = [this.dims[0], this.dims[1], this.m];
+    const bs = config.batchSize;
+    this.gathered = bs >= m ? { Y: this.Y } : config.firstLayer === 'primal'
+      ? { X: this.alloc(nx * bs), Y: new Float64Array(bs) }
+      : { P0: this.alloc(n1 * bs), K: this.alloc(m * bs), Y: new Float64Array(bs) };
   }
 
-  /** The current weights as a fresh parameter dictionary (copies, safe to keep). */
-  parameters(): Parameters {
-    const out: Record<string, Matrix> = {};
-    for (let l = 1; l <= this.L; l++) {
-      out[`W${l}`] = ndarray(this.W[l].slice(), [this.dims[l], this.dims[l - 1]]);
-      out[`b${l}`] = ndarray(this.b[l].slice(), [this.dims[l], 1]);
+  /** The examples the next forward pass trains on: columns order[start .. start + mb), or all. */
+  selectBatch(order: number[] | null, start: number, mb: number): void {
+    if (order === null) {
+      this.batchColumns = null;
+      this.batch = { mb, X: this.X, P0: this.P0, K: this.K, Y: this.Y };
+      return;
     }
-    return out as Parameters;
+    this.batchColumns = { order, start };
+    const g = this.gathered;
+    for (let j = 0; j < mb; j++) g.Y[j] = this.Y[order[start + j]];
+    if (g.X) gatherColumns(this.X, this.dims[0], this.m, order, start, mb, g.X);
+    if (g.P0) gatherColumns(this.P0!, this.dims[1], this.m, order, start, mb, g.P0);
+    if (g.K) gatherColumns(this.K!, this.m, this.m, order, start, mb, g.K);
+    this.batch = { mb, X: g.X, P0: g.P0, K: g.K, Y: g.Y };
   }
 
-  /** Overwrites the weights with those of `parameters` (same shapes). */
-  load(parameters: Parameters): void {
-    for (let l = 1; l <= this.L; l++) {
-      this.W[l].set(copyRowMajor(parameters[`W${l}`]));
-      this.b[l].set(copyRowMajor(parameters[`b${l}`]));
-    }
+  /** Prepares other data (validation) for repeated {@link evaluate} calls. */
+  prepare(X: Matrix, Y: Matrix): PreparedInput {
+    const mb = X.shape[1];
+    const Xr = toRowMajor(X, this.alloc);
+    const Yr = toRowMajor(Y, (n) => new Float64Array(n)) as Float64Array;
+    if (this.config.firstLayer === 'primal') return { mb, X: Xr, Y: Yr };
+    const [n1, nx, m] = [this.dims[1], this.dims[0], this.m];
+    const P0 = this.alloc(n1 * mb);
+    gemm(false, false, n1, mb, nx, 1, this.W10!, nx, Xr, mb, 0, P0, mb); // (n1, mb)
+    const K = this.alloc(m * mb);
+    gemm(true, false, m, mb, nx, 1, this.X, m, Xr, mb, 0, K, mb); // (m, mb)
+    return { mb, P0, K, Y: Yr };
+  }
+
+  /** Mean cost and accuracy of the current parameters on prepared data (no dropout). */
+  evaluate(input: PreparedInput): { cost: number; accuracy: number } {
+    const saved = this.batch;
+    this.batch = input;
+    const sum = this.forward(1);
+    const AL = this.A[this.L];
+    let right = 0;
+    for (let j = 0; j < input.mb; j++) if ((AL[j] > 0.5 ? 1 : 0) === input.Y[j]) right++;
+    this.batch = saved;
+    return { cost: sum / input.mb, accuracy: right / input.mb };
   }
 
   /**
-   * Forward pass on a batch X (n[0], mb), row-major. Returns the summed (not averaged)
-   * cross-entropy over the batch, computed from Z[L] so it stays finite when the sigmoid
-   * saturates: -log sigmoid(z) = softplus(-z) and -log(1 - sigmoid(z)) = softplus(z).
-   * With `dropoutRng`, hidden activations are masked by inverted dropout.
+   * Forward pass on the current batch. Returns the summed (not averaged) cross-entropy,
+   * computed from Z[L] so it stays finite when the sigmoid saturates:
+   * -log sigmoid(z) = softplus(-z) and -log(1 - sigmoid(z)) = softplus(z).
+   * With keepProb < 1, hidden activations are masked by inverted dropout drawn from rng.
    */
-  forward(X: Float64Array, mb: number, Y: Float64Array | null, keepProb = 1, dropoutRng?: Rng): number {
-    this.X = X;
-    this.mb = mb;
-    let Aprev = view(X, this.dims[0], mb);
+  forward(keepProb: number, dropoutRng?: Rng): number {
+    const { mb, Y } = this.batch;
     for (let l = 1; l <= this.L; l++) {
-      const n = this.dims[l];
-      const Z = this.Z[l], A = this.A[l], b = this.b[l];
-      matmulInto(view(Z, n, mb), view(this.W[l], n, this.dims[l - 1]), Aprev); // (n[l], mb)
+      const n = this.dims[l], Z = this.Z[l], A = this.A[l], b = this.b[l];
+      this.linear(l, mb);
       const last = l === this.L;
       for (let i = 0; i < n; i++) {
         const bi = b[i];
@@ -104,13 +189,25 @@ export class Network {
         }
       }
       if (!last && dropoutRng && keepProb < 1) this.dropout(l, n * mb, keepProb, dropoutRng);
-      Aprev = view(A, n, mb);
     }
-    if (!Y) return NaN;
     const ZL = this.Z[this.L];
     let sum = 0;
     for (let j = 0; j < mb; j++) sum += Y[j] === 1 ? softplus(-ZL[j]) : softplus(ZL[j]);
     return sum;
+  }
+
+  /** Z[l] = W[l] A[l-1] without the bias, in the layer's form. */
+  private linear(l: number, mb: number): void {
+    const n = this.dims[l], nPrev = this.dims[l - 1], Z = this.Z[l];
+    if (l > 1) {
+      gemm(false, false, n, mb, nPrev, 1, this.W[l], nPrev, this.A[l - 1], mb, 0, Z, mb); // (n[l], mb)
+    } else if (this.config.firstLayer === 'primal') {
+      gemm(false, false, n, mb, nPrev, 1, this.W[1], nPrev, this.batch.X!, mb, 0, Z, mb); // (n1, mb)
+    } else {
+      const { P0, K } = this.batch, m = this.m, Cs = this.W[1], s = Cs[n * m];
+      gemm(false, false, n, mb, m, 1, Cs, m, K!, mb, 0, Z, mb); // C K_b: (n1, mb)
+      for (let k = 0; k < n * mb; k++) Z[k] += s * P0![k];
+    }
   }
 
   /** Course order: draw D = rand(n, mb) row by row, keep where D < keepProb, scale by 1/keepProb. */
@@ -122,46 +219,59 @@ export class Network {
     }
   }
 
-  /** The output probabilities of the last forward pass, (n[L], mb). */
-  output(): Float64Array {
-    return this.A[this.L].subarray(0, this.dims[this.L] * this.mb);
-  }
-
   /** Sum over all weights of W^2, for the L2 cost term. */
   squaredWeights(): number {
     let s = 0;
-    for (let l = 1; l <= this.L; l++) for (const w of this.W[l]) s += w * w;
+    for (let l = this.config.firstLayer === 'dual' ? 2 : 1; l <= this.L; l++) for (const w of this.W[l]) s += w * w;
+    if (this.config.firstLayer === 'dual') {
+      // ||s W1_0 + C X^T||^2 = s^2 ||W1_0||^2 + 2 s <P0, C> + <C K, C>, all without n_x-sized work.
+      const [n1, m] = [this.dims[1], this.m];
+      const Cs = this.W[1], sc = Cs[n1 * m];
+      const CK = (this.CK ??= this.alloc(n1 * m));
+      gemm(false, false, n1, m, m, 1, Cs, m, this.K!, m, 0, CK, m);
+      let w0 = 0, cross = 0, quad = 0;
+      for (const w of this.W10!) w0 += w * w;
+      for (let k = 0; k < n1 * m; k++) {
+        cross += this.P0![k] * Cs[k];
+        quad += CK[k] * Cs[k];
+      }
+      s += sc * sc * w0 + 2 * sc * cross + quad;
+    }
     return s;
   }
 
   /**
-   * Gradients of the averaged cost into dW and db, starting from dZ[L] = AL - Y (the
-   * exact derivative of the cross-entropy through the sigmoid, finite when AL is 0 or 1).
+   * Gradients of the averaged cost into dW and db, starting from dZ[L] = AL - Y (the exact
+   * derivative of the cross-entropy through the sigmoid, finite when AL is 0 or 1).
    */
-  backward(Y: Float64Array, reg: Regularization): void {
-    const { L, mb } = this;
+  backward(reg: Regularization): void {
+    const { L } = this;
+    const { mb, Y } = this.batch;
     const dZL = this.dZ[L], AL = this.A[L];
     for (let j = 0; j < mb; j++) dZL[j] = AL[j] - Y[j];
+    const inv = 1 / mb;
+    const decay = reg.lambd / mb;
 
     for (let l = L; l >= 1; l--) {
       const n = this.dims[l], nPrev = this.dims[l - 1];
-      const dZ = view(this.dZ[l], n, mb);
-      const Aprev = l === 1 ? view(this.X, nPrev, mb) : view(this.A[l - 1], nPrev, mb);
-      const dW = this.dW[l], db = this.db[l], W = this.W[l], dz = this.dZ[l];
-
-      matmulInto(view(dW, n, nPrev), dZ, Aprev.transpose(1, 0)); // (n[l], n[l-1])
-      const inv = 1 / mb;
-      const decay = reg.lambd / mb;
-      for (let k = 0; k < dW.length; k++) dW[k] = inv * dW[k] + decay * W[k];
+      const dz = this.dZ[l], db = this.db[l];
       for (let i = 0; i < n; i++) {
         let s = 0;
         for (let k = i * mb, end = k + mb; k < end; k++) s += dz[k];
         db[i] = inv * s;
       }
+      if (l === 1 && this.config.firstLayer === 'dual') {
+        this.dualGradient(inv, decay);
+        break;
+      }
+      const dW = this.dW[l], W = this.W[l];
+      const Aprev = l === 1 ? this.batch.X! : this.A[l - 1];
+      gemm(false, true, n, nPrev, mb, 1, dz, mb, Aprev, mb, 0, dW, nPrev); // dZ A^T: (n[l], n[l-1])
+      for (let k = 0; k < dW.length; k++) dW[k] = inv * dW[k] + decay * W[k];
       if (l === 1) break;
 
       const dA = this.dA[l - 1];
-      matmulInto(view(dA, nPrev, mb), view(W, n, nPrev).transpose(1, 0), dZ); // (n[l-1], mb)
+      gemm(true, false, nPrev, mb, n, 1, W, nPrev, dz, mb, 0, dA, mb); // W^T dZ: (n[l-1], mb)
       const dZprev = this.dZ[l - 1], Zprev = this.Z[l - 1], D = this.mask[l - 1];
       const dropping = reg.keepProb < 1;
       for (let k = 0, size = nPrev * mb; k < size; k++) {
@@ -170,11 +280,67 @@ export class Network {
       }
     }
   }
+
+  /** dW1 = G X^T + g W1_0 in the dual form: G = dZ1 / mb on the batch's columns plus L2 decay. */
+  private dualGradient(inv: number, decay: number): void {
+    const [n1, m] = [this.dims[1], this.m];
+    const { mb } = this.batch;
+    const Cs = this.W[1], Gs = this.dW[1], dz = this.dZ[1];
+    for (let k = 0; k <= n1 * m; k++) Gs[k] = decay * Cs[k];
+    const cols = this.batchColumns;
+    for (let i = 0; i < n1; i++) {
+      for (let j = 0; j < mb; j++) Gs[i * m + (cols ? cols.order[cols.start + j] : j)] += inv * dz[i * mb + j];
+    }
+  }
+
+  /** A copy of the trainable state that can be turned into parameters later. */
+  snapshot(): () => Parameters {
+    const W = this.W.map((w) => w?.slice());
+    const b = this.b.map((v) => v?.slice());
+    return () => this.materialise(W, b);
+  }
+
+  /** The current weights as a fresh float64 parameter dictionary. */
+  parameters(): Parameters {
+    return this.materialise(this.W, this.b);
+  }
+
+  private materialise(W: FloatArray[], b: FloatArray[]): Parameters {
+    const out: Record<string, Matrix> = {};
+    for (let l = 1; l <= this.L; l++) {
+      const [rows, cols] = [this.dims[l], this.dims[l - 1]];
+      let Wl: FloatArray = W[l];
+      if (l === 1 && this.config.firstLayer === 'dual') {
+        // W1 = s W1_0 + C X^T, (n1, n_x).
+        const m = this.m, s = Wl[rows * m];
+        const W1 = this.alloc(rows * cols);
+        gemm(false, true, rows, cols, m, 1, Wl, m, this.X, m, 0, W1, cols);
+        for (let k = 0; k < W1.length; k++) W1[k] += s * this.W10![k];
+        Wl = W1;
+      }
+      out[`W${l}`] = ndarray(Float64Array.from(Wl.subarray(0, rows * cols)), [rows, cols]);
+      out[`b${l}`] = ndarray(Float64Array.from(b[l]), [rows, 1]);
+    }
+    return out as Parameters;
+  }
 }
 
-function copyRowMajor(M: Matrix): Float64Array {
+function toRowMajor(M: Matrix, alloc: (n: number) => FloatArray): FloatArray {
   const [rows, cols] = M.shape;
-  const out = new Float64Array(rows * cols);
-  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) out[i * cols + j] = M.get(i, j);
+  const out = alloc(rows * cols);
+  for (let i = 0; i < rows; i++) {
+    let p = M.offset + i * M.stride[0];
+    for (let j = 0; j < cols; j++, p += M.stride[1]) out[i * cols + j] = M.data[p];
+  }
   return out;
+}
+
+/** Columns order[start .. start + mb) of a (rows, m) row-major buffer into out, (rows, mb). */
+function gatherColumns(
+  S: FloatArray, rows: number, m: number, order: number[], start: number, mb: number, out: FloatArray,
+): void {
+  for (let i = 0; i < rows; i++) {
+    const src = i * m, dst = i * mb;
+    for (let j = 0; j < mb; j++) out[dst + j] = S[src + order[start + j]];
+  }
 }
