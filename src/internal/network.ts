@@ -17,7 +17,7 @@ import ndarray from 'ndarray';
 import type { Matrix } from '../matrix.js';
 import type { Parameters } from '../parameters.js';
 import type { Rng } from '../random.js';
-import { type FloatArray, gemm } from './blas.js';
+import { type FloatBuffer as FloatArray, gemm } from './kernels/gemm.js';
 
 export type Dtype = 'float64' | 'float32';
 export type FirstLayerForm = 'primal' | 'dual';
