@@ -120,7 +120,10 @@ async function fetchToFile(url: string, file: string, timeoutMs: number): Promis
   try {
     response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: 'follow' });
   } catch (err) {
-    throw new Error(`download of ${url} failed: ${(err as Error).message}`, { cause: err });
+    // fetch says only "fetch failed"; the reason (refused, timed out, ...) is its cause.
+    const cause = (err as Error).cause as Error | undefined;
+    const reason = cause?.message ? `${(err as Error).message}: ${cause.message}` : (err as Error).message;
+    throw new Error(`download of ${url} failed: ${reason}`, { cause: err });
   }
   if (!response.ok || response.body === null) {
     throw new Error(`download of ${url} failed: HTTP ${response.status} ${response.statusText}`);
