@@ -2,6 +2,8 @@
  * Training, evaluating, saving and loading the classifier: the only file of the example
  * that calls dnn-lite's network code.
  */
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import {
   accuracy, LLayerModel, loadModel, predict, predictProbabilities, saveModel,
   type Matrix, type Parameters,
@@ -94,8 +96,9 @@ export function maleProbabilities(model: GenderModel, X: Matrix): number[] {
   return row(predictProbabilities(X, model.parameters));
 }
 
-/** Saves a trained classifier to `path`. */
+/** Saves a trained classifier to `path`, creating its folder if needed. */
 export async function saveClassifier(path: string, model: GenderModel): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
   await saveModel(path, model);
 }
 
