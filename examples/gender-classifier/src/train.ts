@@ -65,8 +65,7 @@ export function trainClassifier(data: GenderDataset, settings: TrainSettings, ho
     numIterations: settings.iterations,
     printCost: hooks.logger !== undefined,
     logger: hooks.logger ?? silentLogger,
-    seed: settings.seed,
-    scale: 'xavier',
+    init: { seed: settings.seed, scale: 'xavier' },
     callback: ({ iteration, cost }: { iteration: number; cost: number }) => {
       costs.push({ iteration, cost });
       hooks.onIteration?.({ iteration, cost });
