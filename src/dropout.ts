@@ -15,7 +15,8 @@ import type { Rng } from './random.js';
 
 function assertKeepProb(fn: string, keepProb: unknown): asserts keepProb is number {
   if (typeof keepProb !== 'number' || !(keepProb > 0 && keepProb <= 1)) {
-    throw new ValueError(fn, `keepProb is ${typeof keepProb === 'number' ? String(keepProb) : typeof keepProb}; ` +
+    const shown = typeof keepProb === 'number' ? String(keepProb) : typeof keepProb;
+    throw new ValueError(fn, `keepProb is ${shown}; ` +
       'it must be a number in (0, 1]');
   }
 }

@@ -21,7 +21,8 @@ export type LearningRateSchedule = number | ((epoch: number) => number);
 
 function assertDecayRate(fn: string, decayRate: unknown): asserts decayRate is number {
   if (typeof decayRate !== 'number' || !Number.isFinite(decayRate) || decayRate < 0) {
-    throw new ValueError(fn, `decayRate is ${typeof decayRate === 'number' ? String(decayRate) : typeof decayRate}; ` +
+    const shown = typeof decayRate === 'number' ? String(decayRate) : typeof decayRate;
+    throw new ValueError(fn, `decayRate is ${shown}; ` +
       'it must be a finite number >= 0');
   }
 }

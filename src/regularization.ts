@@ -44,7 +44,7 @@ function sumOfSquares(W: Matrix): number {
  * @throws {@link ShapeError} if the parameter shapes do not chain
  * @example
  * ```ts
- * l2CostTerm({ W1: fromRows([[1, 2]]), b1: fromRows([[5]]) }, 0.1, 5); // 0.05
+ * l2CostTerm({ W1: fromRows([[1, 2]]), b1: fromRows([[5]]) }, 0.1, 5); // 0.05000000000000001
  * ```
  */
 export function l2CostTerm(parameters: Parameters, lambd: number, m: number): number {

@@ -121,3 +121,12 @@ describe('addL2ToGradients', () => {
       'addL2ToGradients: grads.dW1 is [2, 3] but parameters.W1 is [3, 2]; they must have the same shape');
   });
 });
+
+describe('documented examples', () => {
+  it('l2CostTerm and addL2ToGradients print what their TSDoc says', () => {
+    expect(l2CostTerm({ W1: fromRows([[1, 2]]), b1: fromRows([[5]]) } as Parameters, 0.1, 5)).toBe(0.05000000000000001);
+    const p = { W1: fromRows([[1, -2]]), b1: fromRows([[0]]) } as Parameters;
+    const g = { dW1: fromRows([[1, 1]]), db1: fromRows([[3]]) } as Gradients;
+    expect(toRows(addL2ToGradients(g, p, 0.5, 5).dW1)).toEqual([[1.1, 0.8]]);
+  });
+});

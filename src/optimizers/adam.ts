@@ -62,7 +62,7 @@ export function initializeAdam(parameters: Parameters): [AdamMoment, AdamMoment]
  * const g = { dW1: fromRows([[0.5]]), db1: fromRows([[-2]]) };
  * const [v0, s0] = initializeAdam(p);
  * const [p1] = updateParametersWithAdam(p, g, v0, s0, 1, 0.01);
- * toRows(p1.W1); // [[0.9900000002]], a step of about learningRate against the gradient's sign
+ * toRows(p1.W1); // [[0.9900000002]]: a step of about learningRate against the gradient's sign
  * ```
  */
 export function updateParametersWithAdam(

@@ -6,7 +6,6 @@ import { fromRows, toRows, type Matrix } from '../../src/matrix.js';
 
 type Rows = number[][];
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const fixture: any = JSON.parse(
   readFileSync(fileURLToPath(new URL('../fixtures/training.json', import.meta.url)), 'utf8'),
 );

@@ -43,6 +43,7 @@ describe('updateParametersWithAdam', () => {
     const g = { dW1: fromRows([[0.5]]), db1: fromRows([[-2]]) } as Gradients;
     const [v0, s0] = initializeAdam(p);
     const [p1] = updateParametersWithAdam(p, g, v0, s0, 1, 0.01);
+    expect(toRows(p1.W1)).toEqual([[0.9900000002]]); // the documented example
     expect(toRows(p1.W1)[0][0]).toBeCloseTo(0.99, 8);
     expect(toRows(p1.b1)[0][0]).toBeCloseTo(0.01, 8);
   });
