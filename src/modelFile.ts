@@ -21,7 +21,7 @@ import { contiguousCopy, type Matrix } from './matrix.js';
 import type { Parameters } from './parameters.js';
 import { ModelFileError, ShapeError, ValueError, type ModelFileProblem } from './errors.js';
 import { assertLayerDims, fmtShape } from './internal/check.js';
-import { assertParameters } from './internal/dictCheck.js';
+import { assertParameters } from './internal/checkParameters.js';
 import { assertPath, writeFileAtomic, type WriteFileSystem } from './internal/atomicWrite.js';
 import { VERSION } from './version.js';
 

@@ -15,7 +15,7 @@ import {
   assertFinite, assertHasExamples, assertInRange, assertInteger, assertLabels, assertMatrix,
   assertSameShape, assertShape,
 } from './internal/check.js';
-import { assertLikeParameters, assertParameters } from './internal/dictCheck.js';
+import { assertLikeParameters, assertParameters } from './internal/checkParameters.js';
 import { crossEntropySum } from './internal/elementwise.js';
 
 function assertLambd(fn: string, lambd: unknown): asserts lambd is number {

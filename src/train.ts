@@ -15,6 +15,7 @@ import { checkParameters } from './internal/checkParameters.js';
 import { type Dtype, type FirstLayerForm, Network } from './internal/network.js';
 import { type OptimizerName, OptimizerState } from './internal/optimizerStep.js';
 import { type InitOptions, initializeParametersDeep } from './initialization.js';
+import { scheduleLrDecay, updateLr } from './learningRateDecay.js';
 import type { Matrix } from './matrix.js';
 import type { Parameters } from './parameters.js';
 import { createRng } from './random.js';
@@ -59,7 +60,11 @@ export interface EarlyStopping {
   restoreBest?: boolean;
 }
 
-/** A learning-rate schedule over epochs. */
+/**
+ * A learning-rate schedule over epochs: inverse-time decay as {@link updateLr} (or, with a
+ * timeInterval, {@link scheduleLrDecay}) computes it, or any function of the epoch and the
+ * initial rate.
+ */
 export type LearningRateDecay =
   | { decayRate: number; timeInterval?: number }
   | ((epoch: number, learningRate0: number) => number);
@@ -351,16 +356,16 @@ function checkData(fn: string, X: Matrix, Y: Matrix, xName: string, yName: strin
 }
 
 function decayedRate(cfg: ResolvedOptions, epoch: number): number {
-  const lr0 = cfg.learningRate;
-  const { decay } = cfg;
-  if (decay === undefined) return lr0;
+  const { decay, learningRate } = cfg;
+  if (decay === undefined) return learningRate;
   if (typeof decay === 'function') {
-    const lr = decay(epoch, lr0);
-    assertPositiveNumber('LLayerModel', `options.decay(${epoch}, ${lr0})`, lr);
+    const lr = decay(epoch, learningRate);
+    assertPositiveNumber('LLayerModel', `options.decay(${epoch}, ${learningRate})`, lr);
     return lr;
   }
-  const steps = decay.timeInterval === undefined ? epoch : Math.floor(epoch / decay.timeInterval);
-  return lr0 / (1 + decay.decayRate * steps);
+  return decay.timeInterval === undefined
+    ? updateLr(learningRate, epoch, decay.decayRate)
+    : scheduleLrDecay(learningRate, epoch, decay.decayRate, decay.timeInterval);
 }
 
 function report(cfg: ResolvedOptions, result: TrainResult, i: number, cost: number, total: number, unit = 'iteration'): void {

@@ -56,7 +56,7 @@ describe('LModelForward', () => {
   it('rejects weights whose shapes do not chain', () => {
     const p = { W1: zeros(2, 3), b1: zeros(2, 1), W2: zeros(1, 4), b2: zeros(1, 1) } as Parameters;
     expect(() => LModelForward(zeros(3, 1), p)).toThrow(ShapeError);
-    expect(() => LModelForward(zeros(3, 1), p)).toThrow(/W2 is \[1, 4\] but W1 is \[2, 3\]/);
+    expect(() => LModelForward(zeros(3, 1), p)).toThrow(/parameters.W2 is \[1, 4\] but parameters.W1 is \[2, 3\]/);
   });
 });
 

@@ -293,7 +293,7 @@ describe('saveModel and loadModel', () => {
       refuses({ ...network(), metadata: { lr: NaN } }, ValueError, 'model.metadata.lr is NaN');
       refuses({ ...network(), metadata: { when: new Date(0) } }, ValueError, /model.metadata.when is an object of a class/);
       refuses({ ...network(), parameters: { ...network().parameters, W4: zeros(1, 1) } }, ValueError,
-        'saveModel: model.parameters has W4 but no b4');
+        'saveModel: model.parameters has W1..W4 but no b4');
     });
 
     it('a path that is not a non-empty string', () => {

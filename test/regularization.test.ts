@@ -85,7 +85,7 @@ describe('l2CostTerm', () => {
   it('refuses m < 1 and parameters with an extra key', () => {
     expect(() => l2CostTerm(parameters(), 0.1, 0)).toThrow('l2CostTerm: m is 0; it must be an integer >= 1');
     expect(() => l2CostTerm({ ...parameters(), W9x: zeros(1, 1) } as Parameters, 0.1, 1)).toThrow(
-      "l2CostTerm: parameters has an unexpected key 'W9x'");
+      "l2CostTerm: parameters has unexpected key(s) W9x");
   });
 });
 

@@ -154,7 +154,7 @@ describe('LLayerModel', () => {
     LLayerModel(X, Y, [2, 1], {
       learningRate: 0.1, numIterations: 4, decay: { decayRate: 1 }, callback: ({ learningRate }) => { rates.push(learningRate); },
     });
-    expect(rates).toEqual([0.1, 0.1 / 2, 0.1 / 3, 0.1 / 4]);
+    expect(rates).toEqual([0, 1, 2, 3].map((e) => (1 / (1 + e)) * 0.1));
   });
 
   it('explains bad input', () => {

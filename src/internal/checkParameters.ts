@@ -1,5 +1,6 @@
 // Validation of parameter and gradient dictionaries: exact key sets, consistent shapes.
 import { ShapeError, ValueError } from '../errors.js';
+import type { Matrix } from '../matrix.js';
 import type { Parameters } from '../parameters.js';
 import { assertFinite, assertMatrix, assertShape, fmtShape } from './check.js';
 
@@ -9,7 +10,7 @@ import { assertFinite, assertMatrix, assertShape, fmtShape } from './check.js';
  * Returns the layer sizes [n[0], ..., n[L]].
  */
 export function checkParameters(fn: string, parameters: unknown, name = 'parameters'): number[] {
-  if (parameters === null || typeof parameters !== 'object') {
+  if (parameters === null || typeof parameters !== 'object' || Array.isArray(parameters)) {
     throw new ValueError(fn, `${name} must be an object { W1, b1, ..., WL, bL }, got ${String(parameters)}`);
   }
   const p = parameters as Record<string, unknown>;
@@ -37,7 +38,7 @@ export function checkParameters(fn: string, parameters: unknown, name = 'paramet
     if (l === 1) dims.push(W.shape[1]);
     if (W.shape[1] !== dims[l - 1] || W.shape[0] === 0) {
       const prev = p[`W${l - 1}`] as { shape: number[] };
-      throw new ShapeError(fn, `${name}.W${l} is ${fmtShape(W)} but W${l - 1} is ${fmtShape(prev)}; ` +
+      throw new ShapeError(fn, `${name}.W${l} is ${fmtShape(W)} but ${name}.W${l - 1} is ${fmtShape(prev)}; ` +
         `W${l}'s columns must equal W${l - 1}'s rows`);
     }
     dims.push(W.shape[0]);
@@ -48,33 +49,57 @@ export function checkParameters(fn: string, parameters: unknown, name = 'paramet
   return dims;
 }
 
-/**
- * Checks that grads holds dW`l` and db`l` shaped like W`l` and b`l` for every layer, and
- * nothing but those and dA`l` keys.
- */
+/** checkParameters returning L, the number of layers. */
+export function assertParameters(fn: string, name: string, parameters: unknown): number {
+  return checkParameters(fn, parameters, name).length - 1;
+}
+
+/** Checks a gradient dictionary as LModelBackward returns it: dW, db and optional dA keys. */
 export function checkGradients(fn: string, grads: unknown, parameters: Parameters, L: number): void {
-  if (grads === null || typeof grads !== 'object') {
-    throw new ValueError(fn, `grads must be an object { dW1, db1, ... }, got ${String(grads)}`);
+  assertLikeParameters(fn, 'grads', grads, parameters, L, false);
+}
+
+/**
+ * Throws unless `dict` holds dW`l` and db`l` for l = 1 .. L, finite and shaped like W`l`
+ * and b`l`. With `exact`, no other key is allowed; otherwise only dA`l` keys may be added
+ * (a gradient dictionary carries them).
+ */
+export function assertLikeParameters(
+  fn: string, name: string, dict: unknown, parameters: Parameters, L: number, exact: boolean,
+): asserts dict is Record<string, Matrix> {
+  if (dict === null || typeof dict !== 'object' || Array.isArray(dict)) {
+    throw new ValueError(fn, `${name} must be an object of matrices, got ${dict === null ? 'null' : typeof dict}`);
   }
-  const g = grads as Record<string, unknown>;
+  const d = dict as Record<string, unknown>;
+  const allowed = new Set<string>();
   for (let l = 1; l <= L; l++) {
-    for (const [gk, pk] of [[`dW${l}`, `W${l}`], [`db${l}`, `b${l}`]] as const) {
-      if (!(gk in g)) throw new ValueError(fn, `grads has no ${gk}; it needs dW and db for layers 1..${L}`);
-      const G = g[gk];
-      assertMatrix(fn, `grads.${gk}`, G);
-      const P = (parameters as Record<string, { shape: number[] }>)[pk];
-      assertShape(fn, `grads.${gk}`, G, P.shape[0], P.shape[1], `${gk} must have the shape of ${pk}`);
-      assertFinite(fn, `grads.${gk}`, G);
+    for (const p of ['W', 'b'] as const) {
+      const key = `d${p}${l}`;
+      allowed.add(key);
+      if (!(key in d)) {
+        throw new ValueError(fn, `${name} has no ${key}; it needs dW1, db1, ..., dW${L}, db${L}`);
+      }
+      const M = d[key];
+      const P = parameters[`${p}${l}`];
+      assertMatrix(fn, `${name}.${key}`, M);
+      if (M.shape[0] !== P.shape[0] || M.shape[1] !== P.shape[1]) {
+        throw new ShapeError(fn, `${name}.${key} is ${fmtShape(M)} but parameters.${p}${l} is ` +
+          `${fmtShape(P)}; they must have the same shape`);
+      }
+      assertFinite(fn, `${name}.${key}`, M);
     }
   }
-  const extra = Object.keys(g).filter((k) => {
-    const match = /^(dW|db|dA)(\d+)$/.exec(k);
-    if (!match) return true;
-    const l = Number(match[2]);
-    return match[1] === 'dA' ? l > L - 1 : l < 1 || l > L;
-  });
-  if (extra.length > 0) {
-    throw new ValueError(fn, `grads has unexpected key(s) ${extra.join(', ')}; ` +
-      `it may hold only dA0..dA${L - 1}, dW1..dW${L}, db1..db${L}`);
+  for (const key of Object.keys(d)) {
+    if (allowed.has(key) || (!exact && /^dA\d+$/.test(key))) continue;
+    throw new ValueError(fn, `${name} has an unexpected key '${key}'; ` +
+      `it must hold ${exact ? 'exactly' : 'dA keys and'} dW1, db1, ..., dW${L}, db${L}`);
+  }
+}
+
+/** Throws unless `x` is a finite number in [0, 1), as a decay rate of a moving average. */
+export function assertBeta(fn: string, name: string, x: unknown): asserts x is number {
+  if (typeof x !== 'number' || !(x >= 0 && x < 1)) {
+    throw new ValueError(fn, `${name} is ${typeof x === 'number' ? String(x) : typeof x}; ` +
+      'it must be a number in [0, 1)');
   }
 }

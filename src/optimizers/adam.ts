@@ -10,7 +10,7 @@
 import { contiguousCopy, type Matrix } from '../matrix.js';
 import type { Gradients, Parameters } from '../parameters.js';
 import { assertInteger, assertPositiveNumber } from '../internal/check.js';
-import { assertBeta, assertLikeParameters, assertParameters } from '../internal/dictCheck.js';
+import { assertBeta, assertLikeParameters, assertParameters } from '../internal/checkParameters.js';
 import { zerosLike, type Velocity } from './momentum.js';
 
 /** A moment estimate `{ dW1, db1, ..., dWL, dbL }`, each shaped like its parameter. */

@@ -11,7 +11,7 @@ import ndarray from 'ndarray';
 import { contiguousCopy, type Matrix } from '../matrix.js';
 import type { Gradients, Parameters } from '../parameters.js';
 import { assertPositiveNumber } from '../internal/check.js';
-import { assertBeta, assertLikeParameters, assertParameters } from '../internal/dictCheck.js';
+import { assertBeta, assertLikeParameters, assertParameters } from '../internal/checkParameters.js';
 
 /** Velocity `{ dW1, db1, ..., dWL, dbL }`, each shaped like its parameter. */
 export type Velocity = Record<`dW${number}` | `db${number}`, Matrix>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertBeta, assertLikeParameters, assertParameters } from '../../src/internal/dictCheck.js';
+import { assertBeta, assertLikeParameters, assertParameters } from '../../src/internal/checkParameters.js';
 import { fromRows, zeros } from '../../src/matrix.js';
 import type { Parameters } from '../../src/parameters.js';
 import { ShapeError, ValueError } from '../../src/errors.js';
@@ -12,12 +12,12 @@ describe('assertParameters', () => {
   });
 
   it('names the key and the rule for each kind of malformed dictionary', () => {
-    expect(() => assertParameters('f', 'parameters', null)).toThrow('f: parameters must be an object of matrices, got null');
+    expect(() => assertParameters('f', 'parameters', null)).toThrow('f: parameters must be an object { W1, b1, ..., WL, bL }, got null');
     expect(() => assertParameters('f', 'parameters', { ...p(), b2: zeros(2, 1) })).toThrow(
-      'f: parameters.W2 is [1, 3] but parameters.b2 is [2, 1]; b2 must be [1, 1]');
+      'f: parameters.b2 is [2, 1] but must be [1, 1]; b2 must be a column with one entry per row of W2');
     expect(() => assertParameters('f', 'parameters', { ...p(), W2: zeros(1, 4) })).toThrow(ShapeError);
     expect(() => assertParameters('f', 'parameters', { ...p(), b3: zeros(1, 1) })).toThrow(
-      "f: parameters has an unexpected key 'b3'; it must hold exactly W1, b1, ..., W2, b2");
+      'f: parameters has unexpected key(s) b3; it must hold exactly W1, b1, ..., W2, b2');
     expect(() => assertParameters('f', 'parameters', { ...p(), W1: fromRows([[0, 0], [0, -Infinity], [0, 0]]) }))
       .toThrow('f: parameters.W1[1, 1] is -Infinity; every value must be finite');
   });
