@@ -14,6 +14,10 @@
  * ```
  */
 export class DnnLiteError extends Error {
+  // Each class spells out its name: a minifier renames classes, so the name of
+  // new.target would turn 'ShapeError' into something like 'M' in a minified bundle.
+  override name = 'DnnLiteError';
+
   /** The public function that refused its input, e.g. `'linearForward'`. */
   readonly fn: string;
 
@@ -23,7 +27,6 @@ export class DnnLiteError extends Error {
    */
   constructor(fn: string, message: string) {
     super(`${fn}: ${message}`);
-    this.name = new.target.name;
     this.fn = fn;
   }
 }
@@ -38,7 +41,9 @@ export class DnnLiteError extends Error {
  * // ShapeError: linearForward: W is [4, 3] but A_prev is [5, 2]; W's columns must equal A_prev's rows
  * ```
  */
-export class ShapeError extends DnnLiteError {}
+export class ShapeError extends DnnLiteError {
+  override name = 'ShapeError';
+}
 
 /**
  * An argument has the right shape but a value that is not allowed: NaN, a label outside
@@ -50,7 +55,9 @@ export class ShapeError extends DnnLiteError {}
  * // ValueError: computeCost: Y[0, 0] is 2; labels must be 0 or 1
  * ```
  */
-export class ValueError extends DnnLiteError {}
+export class ValueError extends DnnLiteError {
+  override name = 'ValueError';
+}
 
 /**
  * Training produced a non-finite cost or parameter. The last parameters that were
@@ -63,6 +70,8 @@ export class ValueError extends DnnLiteError {}
  * ```
  */
 export class DivergenceError extends DnnLiteError {
+  override name = 'DivergenceError';
+
   /** Iteration at which the cost or a parameter stopped being finite. */
   readonly iteration: number;
   /** The parameters before the step that diverged. */

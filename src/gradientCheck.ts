@@ -5,7 +5,7 @@
  */
 import { computeCost } from './cost.js';
 import { ValueError } from './errors.js';
-import { assertHasExamples, assertLabels, assertMatrix, assertShape } from './internal/check.js';
+import { assertFinite, assertHasExamples, assertLabels, assertMatrix, assertShape } from './internal/check.js';
 import { checkParameters } from './internal/checkParameters.js';
 import { copy, type Matrix } from './matrix.js';
 import { LModelBackward, LModelForward } from './model.js';
@@ -60,14 +60,19 @@ export function gradientCheck(
   const fn = 'gradientCheck';
   const epsilon = options.epsilon ?? 1e-7;
   const threshold = options.threshold ?? 1e-7;
-  if (!(epsilon > 0 && epsilon < 1)) throw new ValueError(fn, `epsilon is ${epsilon}; it must lie in (0, 1)`);
-  if (!(threshold > 0)) throw new ValueError(fn, `threshold is ${threshold}; it must be positive`);
+  if (typeof epsilon !== 'number' || !(epsilon > 0 && epsilon < 1)) {
+    throw new ValueError(fn, `epsilon is ${String(epsilon)}; it must lie in (0, 1)`);
+  }
+  if (typeof threshold !== 'number' || !(threshold > 0)) {
+    throw new ValueError(fn, `threshold is ${String(threshold)}; it must be positive`);
+  }
   const dims = checkParameters(fn, parameters);
   assertMatrix(fn, 'X', X);
   assertMatrix(fn, 'Y', Y);
   assertShape(fn, 'X', X, dims[0], null, `X must have one row per column of W1 (${dims[0]})`);
   assertShape(fn, 'Y', Y, 1, X.shape[1], 'Y must be one row with one label per column of X');
   assertHasExamples(fn, 'X', X);
+  assertFinite(fn, 'X', X);
   assertLabels(fn, 'Y', Y);
 
   const [AL, caches] = LModelForward(X, parameters);

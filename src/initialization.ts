@@ -40,7 +40,7 @@ export interface InitOptions {
  * @param options - seed, scale and rng; see {@link InitOptions}
  * @returns `{ W1, b1, ..., WL, bL }`
  * @throws {@link ValueError} if a layer size is not a positive integer, the scale is not a
- *   finite number or a known name, or the seed is out of range
+ *   finite number or a known name, the seed is out of range or rng is not a generator
  * @see K. He et al., "Delving Deep into Rectifiers", ICCV 2015 (the `'he'` scale).
  * @see X. Glorot and Y. Bengio, "Understanding the difficulty of training deep
  *   feedforward neural networks", AISTATS 2010 (the fan-in form used by `'xavier'`).
@@ -54,11 +54,19 @@ export interface InitOptions {
 export function initializeParametersDeep(layerDims: readonly number[], options: InitOptions = {}): Parameters {
   const fn = 'initializeParametersDeep';
   assertLayerDims(fn, 'layerDims', layerDims);
+  if (options === null || typeof options !== 'object') throw new ValueError(fn, 'options must be an object');
   const scale = options.scale ?? 0.01;
   if (typeof scale === 'number' ? !Number.isFinite(scale) : !['xavier', 'he', 'zeros'].includes(scale)) {
     throw new ValueError(fn, `scale is ${JSON.stringify(scale)}; it must be a finite number, 'xavier', 'he' or 'zeros'`);
   }
-  const rng = options.rng ?? createRng(options.seed ?? 3);
+  const { seed, rng: injected } = options;
+  if (injected !== undefined && typeof (injected as Partial<Rng> | null)?.randn !== 'function') {
+    throw new ValueError(fn, 'options.rng must be a generator such as createRng(seed) returns');
+  }
+  if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0 && seed <= 0xffffffff)) {
+    throw new ValueError(fn, `options.seed is ${String(seed)}; it must be an integer in [0, 2^32 - 1] as numpy requires`);
+  }
+  const rng = injected ?? createRng(seed ?? 3);
 
   const parameters: Record<string, Matrix> = {};
   for (let l = 1; l < layerDims.length; l++) {

@@ -7,7 +7,7 @@
  */
 import ops from 'ndarray-ops';
 import { addColumnInPlace, scaledRowSums } from './internal/broadcast.js';
-import { assertHasExamples, assertMatrix, assertShape, fmtShape } from './internal/check.js';
+import { assertFinite, assertHasExamples, assertMatrix, assertShape, fmtShape } from './internal/check.js';
 import { matmul } from './internal/gemm.js';
 import { ShapeError } from './errors.js';
 import type { Matrix } from './matrix.js';
@@ -15,8 +15,11 @@ import type { Matrix } from './matrix.js';
 /** What {@link linearForward} keeps for {@link linearBackward}: `[A_prev, W, b]`. */
 export type LinearCache = [A_prev: Matrix, W: Matrix, b: Matrix];
 
-/** Checks A_prev (n[l-1], m), W (n[l], n[l-1]) and b (n[l], 1) against each other. */
-function checkLinear(fn: string, A: Matrix, W: Matrix, b: Matrix): void {
+/**
+ * @internal Checks A_prev (n[l-1], m), W (n[l], n[l-1]) and b (n[l], 1) against each other,
+ * naming `fn`, the public function that received them.
+ */
+export function checkLinear(fn: string, A: Matrix, W: Matrix, b: Matrix): void {
   assertMatrix(fn, 'A_prev', A);
   assertMatrix(fn, 'W', W);
   assertMatrix(fn, 'b', b);
@@ -25,6 +28,9 @@ function checkLinear(fn: string, A: Matrix, W: Matrix, b: Matrix): void {
   }
   assertShape(fn, 'b', b, W.shape[0], 1, `b must be a column with one entry per row of W ${fmtShape(W)}`);
   assertHasExamples(fn, 'A_prev', A);
+  assertFinite(fn, 'A_prev', A);
+  assertFinite(fn, 'W', W);
+  assertFinite(fn, 'b', b);
 }
 
 /**
@@ -35,6 +41,7 @@ function checkLinear(fn: string, A: Matrix, W: Matrix, b: Matrix): void {
  * @param b - bias, shape (n[l], 1)
  * @returns `[Z, cache]`: Z is (n[l], m); the cache is `[A, W, b]` (the inputs, not copies)
  * @throws {@link ShapeError} if the shapes do not fit together or A has no column
+ * @throws {@link ValueError} if A, W or b holds a NaN or infinite value
  * @example
  * ```ts
  * const [Z] = linearForward(fromRows([[1], [2]]), fromRows([[3, 4]]), fromRows([[0.5]]));
@@ -43,6 +50,14 @@ function checkLinear(fn: string, A: Matrix, W: Matrix, b: Matrix): void {
  */
 export function linearForward(A: Matrix, W: Matrix, b: Matrix): [Z: Matrix, cache: LinearCache] {
   checkLinear('linearForward', A, W, b);
+  return linearStep(A, W, b);
+}
+
+/**
+ * @internal linearForward without its checks, for callers that validated the whole network
+ * up front (a hidden layer may overflow to Infinity there, which is not an input error).
+ */
+export function linearStep(A: Matrix, W: Matrix, b: Matrix): [Z: Matrix, cache: LinearCache] {
   const Z = matmul(W, A); // (n[l], m)
   addColumnInPlace(Z, b);
   return [Z, [A, W, b]];
@@ -56,6 +71,7 @@ export function linearForward(A: Matrix, W: Matrix, b: Matrix): [Z: Matrix, cach
  * @param cache - `[A_prev, W, b]` from {@link linearForward}
  * @returns `[dA_prev, dW, db]`, shaped (n[l-1], m), (n[l], n[l-1]) and (n[l], 1)
  * @throws {@link ShapeError} if dZ does not fit the cache, or the cache is inconsistent
+ * @throws {@link ValueError} if A_prev, W or b in the cache holds a NaN or infinite value
  * @example
  * ```ts
  * const A = fromRows([[1, 2]]), W = fromRows([[3]]), b = fromRows([[0]]);

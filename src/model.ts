@@ -10,9 +10,12 @@ import { assertFinite, assertHasExamples, assertLabels, assertMatrix, assertSame
   from './internal/check.js';
 import { checkParameters } from './internal/checkParameters.js';
 import { crossEntropyGradInto } from './internal/elementwise.js';
-import { type LinearActivationCache, linearActivationBackward, linearActivationForward } from './linearActivation.js';
+import { linearStep } from './linear.js';
+import { type LinearActivationCache, linearActivationBackward } from './linearActivation.js';
 import { type Matrix, zeros } from './matrix.js';
 import type { Gradients, Parameters } from './parameters.js';
+import { relu } from './relu.js';
+import { sigmoid } from './sigmoid.js';
 
 /**
  * The forward pass through all L layers.
@@ -32,7 +35,16 @@ import type { Gradients, Parameters } from './parameters.js';
  * ```
  */
 export function LModelForward(X: Matrix, parameters: Parameters): [AL: Matrix, caches: LinearActivationCache[]] {
-  const fn = 'LModelForward';
+  return checkedForward('LModelForward', X, parameters);
+}
+
+/**
+ * @internal LModelForward with its errors named after `fn`, the public function that called
+ * it. The whole network is validated up front, so the layers run without re-checking.
+ */
+export function checkedForward(
+  fn: string, X: Matrix, parameters: Parameters,
+): [AL: Matrix, caches: LinearActivationCache[]] {
   assertMatrix(fn, 'X', X);
   const dims = checkParameters(fn, parameters);
   assertShape(fn, 'X', X, dims[0], null, `X must have one row per column of W1 (${dims[0]})`);
@@ -42,14 +54,12 @@ export function LModelForward(X: Matrix, parameters: Parameters): [AL: Matrix, c
 
   const caches: LinearActivationCache[] = [];
   let A = X;
-  for (let l = 1; l < L; l++) {
-    const [Anext, cache] = linearActivationForward(A, parameters[`W${l}`], parameters[`b${l}`], 'relu');
-    caches.push(cache);
-    A = Anext;
+  for (let l = 1; l <= L; l++) {
+    const [Z, linearCache] = linearStep(A, parameters[`W${l}`], parameters[`b${l}`]);
+    [A] = l < L ? relu(Z) : sigmoid(Z);
+    caches.push([linearCache, Z]);
   }
-  const [AL, cache] = linearActivationForward(A, parameters[`W${L}`], parameters[`b${L}`], 'sigmoid');
-  caches.push(cache);
-  return [AL, caches];
+  return [A, caches];
 }
 
 /**
@@ -63,8 +73,9 @@ export function LModelForward(X: Matrix, parameters: Parameters): [AL: Matrix, c
  * @param caches - the caches from {@link LModelForward}, one per layer
  * @returns `{ dA0, ..., dA(L-1), dW1, ..., dWL, db1, ..., dbL }`: dA`l` is shaped like
  *   A[l] (dA0 like X), dW`l` and db`l` like W`l` and b`l`
- * @throws {@link ShapeError} if AL and Y differ in shape or do not fit the caches
- * @throws {@link ValueError} if a label is not 0 or 1, AL is not finite, or caches is empty
+ * @throws {@link ShapeError} if AL and Y differ in shape, or the caches do not chain or fit AL
+ * @throws {@link ValueError} if a label is not 0 or 1, AL or a cached input or parameter is not
+ *   finite, or caches is empty or malformed
  * @example
  * ```ts
  * const X = fromRows([[1, 0], [0, 1]]), Y = fromRows([[1, 0]]);
@@ -82,15 +93,8 @@ export function LModelBackward(AL: Matrix, Y: Matrix, caches: readonly LinearAct
   assertHasExamples(fn, 'AL', AL);
   assertFinite(fn, 'AL', AL);
   assertLabels(fn, 'Y', Y);
-  if (!Array.isArray(caches) || caches.length === 0) {
-    throw new ValueError(fn, 'caches must be the non-empty array that LModelForward returned');
-  }
+  checkCaches(fn, caches, AL);
   const L = caches.length;
-  const lastZ = caches[L - 1]?.[1];
-  if (lastZ && (lastZ.shape[0] !== AL.shape[0] || lastZ.shape[1] !== AL.shape[1])) {
-    throw new ShapeError(fn, `AL is ${fmtShape(AL)} but the last layer's Z is ${fmtShape(lastZ)}; ` +
-      'AL must be the output of the forward pass these caches come from');
-  }
 
   const grads: Record<string, Matrix> = {};
   const dAL = zeros(AL.shape[0], AL.shape[1]);
@@ -105,4 +109,43 @@ export function LModelBackward(AL: Matrix, Y: Matrix, caches: readonly LinearAct
     dA = dAprev;
   }
   return grads as Gradients;
+}
+
+/**
+ * Checks that caches is what LModelForward returns for AL's examples: one [[A_prev, W, b], Z]
+ * per layer, each A_prev shaped like the Z before it, the last Z shaped like AL, and the
+ * inputs and parameters finite.
+ */
+function checkCaches(fn: string, caches: unknown, AL: Matrix): asserts caches is LinearActivationCache[] {
+  if (!Array.isArray(caches) || caches.length === 0) {
+    throw new ValueError(fn, 'caches must be the non-empty array that LModelForward returned');
+  }
+  const m = AL.shape[1];
+  let rows: number | null = null; // rows of the previous layer's Z, n[l-1]
+  for (let i = 0; i < caches.length; i++) {
+    const c = `caches[${i}]`;
+    const cache: unknown = caches[i];
+    if (!Array.isArray(cache) || cache.length !== 2 || !Array.isArray(cache[0]) || cache[0].length !== 3) {
+      throw new ValueError(fn, `${c} must be a [[A_prev, W, b], Z] pair as LModelForward returns it`);
+    }
+    const [[A, W, b], Z] = cache as LinearActivationCache;
+    assertMatrix(fn, `${c} A_prev`, A);
+    assertMatrix(fn, `${c} W`, W);
+    assertMatrix(fn, `${c} b`, b);
+    assertMatrix(fn, `${c} Z`, Z);
+    const rule = `layer ${i + 1} maps A_prev (n[${i}], m) to Z (n[${i + 1}], m) with W (n[${i + 1}], n[${i}])`;
+    assertShape(fn, `${c} A_prev`, A, rows, m, `${rule}, and AL has m = ${m}`);
+    assertShape(fn, `${c} W`, W, null, A.shape[0], rule);
+    assertShape(fn, `${c} b`, b, W.shape[0], 1, `b must be a column with one entry per row of W ${fmtShape(W)}`);
+    assertShape(fn, `${c} Z`, Z, W.shape[0], m, rule);
+    assertFinite(fn, `${c} A_prev`, A);
+    assertFinite(fn, `${c} W`, W);
+    assertFinite(fn, `${c} b`, b);
+    rows = Z.shape[0];
+  }
+  const lastZ = (caches[caches.length - 1] as LinearActivationCache)[1];
+  if (lastZ.shape[0] !== AL.shape[0]) {
+    throw new ShapeError(fn, `AL is ${fmtShape(AL)} but the last layer's Z is ${fmtShape(lastZ)}; ` +
+      'AL must be the output of the forward pass these caches come from');
+  }
 }

@@ -5,7 +5,7 @@
  */
 import ndarray from 'ndarray';
 import type { Matrix } from './matrix.js';
-import { LModelForward } from './model.js';
+import { checkedForward } from './model.js';
 import type { Parameters } from './parameters.js';
 
 /**
@@ -16,7 +16,8 @@ import type { Parameters } from './parameters.js';
  * @param parameters - `{ W1, b1, ..., WL, bL }` with W1 of shape (n[1], n_x)
  * @returns a (1, m) matrix of 0 and 1
  * @throws {@link ShapeError} if X does not fit W1 or has no column
- * @throws {@link ValueError} if a parameter key is missing or extra, or a value is not finite
+ * @throws {@link ValueError} if a parameter key is missing or extra, or a value in X or the
+ *   parameters is not finite
  * @example
  * ```ts
  * const parameters = { W1: fromRows([[1, -1]]), b1: fromRows([[0]]) };
@@ -24,7 +25,7 @@ import type { Parameters } from './parameters.js';
  * ```
  */
 export function predict(X: Matrix, parameters: Parameters): Matrix {
-  const [AL] = LModelForward(X, parameters);
+  const [AL] = checkedForward('predict', X, parameters);
   return probabilitiesToLabels(AL);
 }
 
@@ -45,7 +46,8 @@ export function probabilitiesToLabels(P: Matrix): Matrix {
  * @param parameters - `{ W1, b1, ..., WL, bL }` with W1 of shape (n[1], n_x)
  * @returns AL, shape (n[L], m), each value in [0, 1]
  * @throws {@link ShapeError} if X does not fit W1 or has no column
- * @throws {@link ValueError} if a parameter key is missing or extra, or a value is not finite
+ * @throws {@link ValueError} if a parameter key is missing or extra, or a value in X or the
+ *   parameters is not finite
  * @example
  * ```ts
  * const parameters = { W1: fromRows([[1, -1]]), b1: fromRows([[0]]) };
@@ -53,5 +55,5 @@ export function probabilitiesToLabels(P: Matrix): Matrix {
  * ```
  */
 export function predictProbabilities(X: Matrix, parameters: Parameters): Matrix {
-  return LModelForward(X, parameters)[0];
+  return checkedForward('predictProbabilities', X, parameters)[0];
 }

@@ -3,7 +3,7 @@
  *
  * @packageDocumentation
  */
-import { assertMatrix, assertSameShape } from './internal/check.js';
+import { assertHasExamples, assertMatrix, assertSameShape } from './internal/check.js';
 import { sigmoidBackwardInto, sigmoidInto } from './internal/elementwise.js';
 import { type Matrix, zeros } from './matrix.js';
 
@@ -18,7 +18,7 @@ export type ActivationCache = Matrix;
  *
  * @param Z - linear output, any shape (n, m)
  * @returns `[A, cache]`: A has Z's shape; the cache is Z itself
- * @throws {@link ShapeError} if Z is not a 2-D float64 matrix
+ * @throws {@link ShapeError} if Z is not a 2-D float64 matrix or has no column (m = 0)
  * @example
  * ```ts
  * const [A] = sigmoid(fromRows([[0, 2]]));
@@ -27,6 +27,7 @@ export type ActivationCache = Matrix;
  */
 export function sigmoid(Z: Matrix): [A: Matrix, cache: ActivationCache] {
   assertMatrix('sigmoid', 'Z', Z);
+  assertHasExamples('sigmoid', 'Z', Z);
   const A = zeros(Z.shape[0], Z.shape[1]);
   sigmoidInto(A, Z);
   return [A, Z];
@@ -38,7 +39,7 @@ export function sigmoid(Z: Matrix): [A: Matrix, cache: ActivationCache] {
  * @param dA - gradient of the cost with respect to A, shape (n, m)
  * @param cache - Z from the forward step, shape (n, m)
  * @returns dZ, shape (n, m)
- * @throws {@link ShapeError} if dA and Z differ in shape
+ * @throws {@link ShapeError} if dA and Z differ in shape or have no column (m = 0)
  * @example
  * ```ts
  * toRows(sigmoidBackward(fromRows([[1]]), fromRows([[0]]))); // [[0.25]]
@@ -48,6 +49,7 @@ export function sigmoidBackward(dA: Matrix, cache: ActivationCache): Matrix {
   assertMatrix('sigmoidBackward', 'dA', dA);
   assertMatrix('sigmoidBackward', 'cache (Z)', cache);
   assertSameShape('sigmoidBackward', 'dA', dA, 'cache (Z)', cache);
+  assertHasExamples('sigmoidBackward', 'dA', dA);
   const dZ = zeros(dA.shape[0], dA.shape[1]);
   sigmoidBackwardInto(dZ, dA, cache);
   return dZ;

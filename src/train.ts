@@ -187,6 +187,10 @@ export function LLayerModel(X: Matrix, Y: Matrix, layersDims: readonly number[],
   if (layersDims[layersDims.length - 1] !== 1) {
     throw new ValueError(fn, `layersDims ends in ${layersDims[layersDims.length - 1]}; the sigmoid output must be 1 unit`);
   }
+  if (cfg.validationData) {
+    assertShape(fn, 'validationData X', cfg.validationData[0], layersDims[0], null,
+      `validationData X must have layersDims[0] = ${layersDims[0]} rows, as X has`);
+  }
   const m = X.shape[1];
   const batch = Math.min(cfg.miniBatchSize ?? m, m);
 

@@ -23,6 +23,6 @@ describe('predict', () => {
 
   it('explains an X that does not fit', () => {
     const parameters = { W1: zeros(1, 2), b1: zeros(1, 1) } as Parameters;
-    expect(() => predict(zeros(3, 1), parameters)).toThrow(/LModelForward: X is \[3, 1\]/);
+    expect(() => predict(zeros(3, 1), parameters)).toThrow(/predict: X is \[3, 1\]/);
   });
 });

@@ -19,6 +19,9 @@ export function checkParameters(fn: string, parameters: unknown, name = 'paramet
   if (L === 0) {
     throw new ValueError(fn, `${name} has no W1; it must hold W1, b1, ..., WL, bL`);
   }
+  if (`b${L + 1}` in p) {
+    throw new ValueError(fn, `${name} has b${L + 1} but no W${L + 1}; every layer needs W and b`);
+  }
   const expected = new Set<string>();
   for (let l = 1; l <= L; l++) expected.add(`W${l}`).add(`b${l}`);
   for (const key of expected) {
@@ -35,8 +38,11 @@ export function checkParameters(fn: string, parameters: unknown, name = 'paramet
     const b = p[`b${l}`];
     assertMatrix(fn, `${name}.W${l}`, W);
     assertMatrix(fn, `${name}.b${l}`, b);
+    if (W.shape[0] === 0 || W.shape[1] === 0) {
+      throw new ShapeError(fn, `${name}.W${l} is ${fmtShape(W)}; layer sizes must be positive integers`);
+    }
     if (l === 1) dims.push(W.shape[1]);
-    if (W.shape[1] !== dims[l - 1] || W.shape[0] === 0) {
+    if (W.shape[1] !== dims[l - 1]) {
       const prev = p[`W${l - 1}`] as { shape: number[] };
       throw new ShapeError(fn, `${name}.W${l} is ${fmtShape(W)} but ${name}.W${l - 1} is ${fmtShape(prev)}; ` +
         `W${l}'s columns must equal W${l - 1}'s rows`);
