@@ -96,7 +96,13 @@ export function assertLikeParameters(
     }
   }
   for (const key of Object.keys(d)) {
-    if (allowed.has(key) || (!exact && /^dA\d+$/.test(key))) continue;
+    if (allowed.has(key)) continue;
+    const dA = /^dA(\d+)$/.exec(key);
+    if (!exact && dA && Number(dA[1]) < L) {
+      // dA keys ride along from LModelBackward; unused, but they must still be matrices.
+      assertMatrix(fn, `${name}.${key}`, d[key]);
+      continue;
+    }
     throw new ValueError(fn, `${name} has an unexpected key '${key}'; ` +
       `it must hold ${exact ? 'exactly' : 'dA keys and'} dW1, db1, ..., dW${L}, db${L}`);
   }

@@ -17,7 +17,7 @@ describe('assertParameters', () => {
       'f: parameters.b2 is [2, 1] but must be [1, 1]; b2 must be a column with one entry per row of W2');
     expect(() => assertParameters('f', 'parameters', { ...p(), W2: zeros(1, 4) })).toThrow(ShapeError);
     expect(() => assertParameters('f', 'parameters', { ...p(), b3: zeros(1, 1) })).toThrow(
-      'f: parameters has unexpected key(s) b3; it must hold exactly W1, b1, ..., W2, b2');
+      'f: parameters has b3 but no W3; every layer needs W and b');
     expect(() => assertParameters('f', 'parameters', { ...p(), W1: fromRows([[0, 0], [0, -Infinity], [0, 0]]) }))
       .toThrow('f: parameters.W1[1, 1] is -Infinity; every value must be finite');
   });
