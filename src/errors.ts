@@ -22,6 +22,8 @@ export class DnnLiteError extends Error {
   readonly fn: string;
 
   /**
+   * An error whose message is prefixed with the name of the function that threw it.
+   *
    * @param fn - name of the public function that failed
    * @param message - what is wrong and what must hold
    */
@@ -78,6 +80,8 @@ export class DivergenceError extends DnnLiteError {
   readonly lastFiniteParameters: Record<string, unknown>;
 
   /**
+   * An error whose message names the iteration and tells to lower the learning rate.
+   *
    * @param fn - the trainer that diverged
    * @param iteration - the iteration whose cost or update was not finite
    * @param lastFiniteParameters - parameters before that iteration's update

@@ -22,7 +22,7 @@ const LOWER_MASK = 0x7fffffff;
  * @example
  * ```ts
  * const rng = createRng(1);
- * rng.randn(1, 3); // [[1.6243453636632417, -0.6117564136500754, -0.5281717522634557]]
+ * toRows(rng.randn(1, 3)); // [[1.6243453636632417, -0.6117564136500754, -0.5281717522634557]]
  * ```
  */
 export interface Rng {
@@ -60,6 +60,11 @@ export interface Rng {
  *
  * @see M. Matsumoto and T. Nishimura, "Mersenne Twister", ACM TOMACS 8(1), 1998.
  * @see numpy/random/src/legacy/legacy-distributions.c, `legacy_gauss`.
+ * @example
+ * ```ts
+ * const rng = new MT19937(1);
+ * rng.random(); // 0.417022004702574 (np.random.seed(1); np.random.random_sample())
+ * ```
  */
 export class MT19937 implements Rng {
   private readonly mt = new Uint32Array(N);
@@ -84,7 +89,12 @@ export class MT19937 implements Rng {
   }
 
   /** The 624-word state and position, for tests against numpy's `get_state()`. */
-  state(): { key: Uint32Array; pos: number } {
+  state(): {
+    /** The 624 words of the Mersenne Twister state, numpy's `get_state()[1]`. */
+    key: Uint32Array;
+    /** Index of the next word to temper, numpy's `get_state()[2]`; 624 means twist first. */
+    pos: number;
+  } {
     return { key: this.mt.slice(), pos: this.pos };
   }
 
@@ -193,8 +203,8 @@ function checkSize(fn: string, name: string, n: number): void {
  * @example
  * ```ts
  * const rng = createRng(3);
- * rng.randn(1, 2); // [[1.7886284734303186, 0.43650985051198943]]
- * rng.permutation(5); // a reordering of [0, 1, 2, 3, 4]
+ * toRows(rng.randn(1, 2)); // [[1.7886284734303186, 0.43650985051198943]]
+ * rng.permutation(5); // [2, 1, 3, 4, 0] (numpy gives [2 1 3 4 0] after the same draws)
  * ```
  */
 export function createRng(seed: number): Rng {

@@ -66,7 +66,12 @@ export interface EarlyStopping {
  * initial rate.
  */
 export type LearningRateDecay =
-  | { decayRate: number; timeInterval?: number }
+  | {
+    /** lr = lr0 / (1 + decayRate * k), k the epoch (or the epoch / timeInterval, floored). */
+    decayRate: number;
+    /** Epochs between decay steps (scheduled decay). Default 1: decay every epoch. */
+    timeInterval?: number;
+  }
   | ((epoch: number, learningRate0: number) => number);
 
 /** Options of {@link LLayerModel}. Defaults are the reference's. */
@@ -140,7 +145,14 @@ export interface TrainResult {
   /** The cost at iterations 0, 100, 200, ... as the reference records it (epochs, with mini-batches). */
   costs: number[];
   /** Training cost of every epoch (with full batches, of every iteration). */
-  history: { cost: number[]; validationCost: number[]; validationAccuracy: number[] };
+  history: {
+    /** Training cost per epoch (per iteration with full batches). */
+    cost: number[];
+    /** Validation cost per epoch; empty without `validationData`. */
+    validationCost: number[];
+    /** Validation accuracy per epoch, in [0, 1]; empty without `validationData`. */
+    validationAccuracy: number[];
+  };
   /** Iterations run. */
   iterations: number;
   /** Epochs run (the last possibly partial). */

@@ -3,6 +3,10 @@
 // if every updated weight stays finite, so a diverging step leaves the weights intact.
 import type { Network } from './network.js';
 
+/**
+ * The optimizers the trainer offers. Inlined where it is used in the public docs.
+ * @inline
+ */
 export type OptimizerName = 'gd' | 'momentum' | 'adam';
 
 export interface OptimizerSettings {
