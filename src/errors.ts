@@ -16,6 +16,7 @@
 export class DnnLiteError extends Error {
   // Each class spells out its name: a minifier renames classes, so the name of
   // new.target would turn 'ShapeError' into something like 'M' in a minified bundle.
+  /** Always `'DnnLiteError'`, stated here so minified builds keep it. */
   override name = 'DnnLiteError';
 
   /** The public function that refused its input, e.g. `'linearForward'`. */
@@ -44,6 +45,7 @@ export class DnnLiteError extends Error {
  * ```
  */
 export class ShapeError extends DnnLiteError {
+  /** Always `'ShapeError'`, stated here so minified builds keep it. */
   override name = 'ShapeError';
 }
 
@@ -58,6 +60,7 @@ export class ShapeError extends DnnLiteError {
  * ```
  */
 export class ValueError extends DnnLiteError {
+  /** Always `'ValueError'`, stated here so minified builds keep it. */
   override name = 'ValueError';
 }
 
@@ -72,6 +75,7 @@ export class ValueError extends DnnLiteError {
  * ```
  */
 export class DivergenceError extends DnnLiteError {
+  /** Always `'DivergenceError'`, stated here so minified builds keep it. */
   override name = 'DivergenceError';
 
   /** Iteration at which the cost or a parameter stopped being finite. */
@@ -122,8 +126,12 @@ export class ModelFileError extends DnnLiteError {
   readonly path: string;
   /** What is wrong with it. */
   readonly problem: ModelFileProblem;
+  /** Always `'ModelFileError'`, stated here so minified builds keep it. */
+  override name = 'ModelFileError';
 
   /**
+   * A model file could not be written or read back.
+   *
    * @param fn - the public function that failed, e.g. `'loadModel'`
    * @param path - the file concerned
    * @param problem - the kind of failure

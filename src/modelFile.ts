@@ -83,6 +83,8 @@ const MODEL_KEYS = new Set(['layersDims', 'parameters', 'activations', 'metadata
  * @param path - the file to write, e.g. `'model.dnnl'`; its directory must exist
  * @param model - layer sizes, parameters, optional activations and metadata
  * @param options - `fs`: the file-system calls to use (for tests that simulate failures)
+ * @returns nothing: when it returns, the complete file is at `path`; on any failure the
+ *   file that was there before is left as it was
  * @throws {@link ValueError} for a bad path, layer sizes, activations, metadata that JSON
  *   cannot hold exactly, a missing or extra parameter, an unknown model key, non-finite weights
  * @throws {@link ShapeError} if a parameter's shape does not match layersDims

@@ -82,6 +82,7 @@ const UINT32_MAX = 0xffffffff;
  * @param parameters - the matrices to export by name, e.g. `{ W1, b1, ..., WL, bL }`; names
  *   must be identifiers (letters, digits, underscores); entries follow the object's key order
  * @param options - `fs`: the file-system calls to use (for tests that simulate failures)
+ * @returns nothing: when it returns, the complete file is at `path`
  * @throws {@link ValueError} if there is no array, a name is not an identifier, a value is
  *   not finite, or the archive would exceed the 4 GiB of a zip without zip64 extensions
  * @throws {@link ShapeError} if a value is not a 2-D float64 matrix

@@ -14,11 +14,17 @@ import { ModelFileError, ValueError } from '../errors.js';
  * this way).
  */
 export interface WriteFileSystem {
+  /** Opens a file as `fs.openSync` does and returns its descriptor. */
   openSync(path: string, flags: string, mode?: number): number;
+  /** Writes bytes as `fs.writeSync` does and returns how many were written. */
   writeSync(fd: number, buffer: Uint8Array, offset: number, length: number, position: number | null): number;
+  /** Flushes a descriptor to disk as `fs.fsyncSync` does. */
   fsyncSync(fd: number): void;
+  /** Closes a descriptor as `fs.closeSync` does. */
   closeSync(fd: number): void;
+  /** Renames a file as `fs.renameSync` does, atomically within one file system. */
   renameSync(oldPath: string, newPath: string): void;
+  /** Deletes a file as `fs.unlinkSync` does. */
   unlinkSync(path: string): void;
 }
 

@@ -19,7 +19,15 @@ import type { Parameters } from '../parameters.js';
 import type { Rng } from '../random.js';
 import { type FloatBuffer as FloatArray, gemm } from './kernels/gemm.js';
 
+/**
+ * Arithmetic of training. Inlined where it is used in the public docs.
+ * @inline
+ */
 export type Dtype = 'float64' | 'float32';
+/**
+ * How the first layer is computed. Inlined where it is used in the public docs.
+ * @inline
+ */
 export type FirstLayerForm = 'primal' | 'dual';
 
 export interface Regularization {
