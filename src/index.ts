@@ -25,6 +25,7 @@ export {
   type LearningRateDecay, LLayerModel,
 } from './train.js';
 export { predict, predictProbabilities } from './predict.js';
+export { type SplitOptions, type TrainValidationSplit, splitTrainValidation } from './dataSplit.js';
 export { type GradientCheckOptions, type GradientCheckResult, gradientCheck } from './gradientCheck.js';
 // Training toolkit: mini-batches, optimizers, decay, regularisation, metrics, scaling, files.
 export { ModelFileError, type ModelFileProblem } from './errors.js';

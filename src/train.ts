@@ -16,6 +16,7 @@ import { type Dtype, type FirstLayerForm, Network } from './internal/network.js'
 import { type OptimizerName, OptimizerState } from './internal/optimizerStep.js';
 import { type InitOptions, initializeParametersDeep } from './initialization.js';
 import { scheduleLrDecay, updateLr } from './learningRateDecay.js';
+import { splitTrainValidation } from './dataSplit.js';
 import type { Matrix } from './matrix.js';
 import type { Parameters } from './parameters.js';
 import { createRng } from './random.js';
@@ -121,6 +122,12 @@ export interface TrainOptions {
   decay?: LearningRateDecay;
   /** Data to report validation cost and accuracy on after every epoch. */
   validationData?: [X: Matrix, Y: Matrix];
+  /**
+   * Instead of `validationData`: hold out this share of the training columns, per label,
+   * chosen with `splitTrainValidation(X, Y, { fraction, seed: shuffleSeed })`, and train
+   * on the rest.
+   */
+  validationSplit?: number;
   /** Early stopping, evaluated once per epoch. */
   earlyStopping?: EarlyStopping;
   /**
@@ -194,6 +201,18 @@ export function LLayerModel(X: Matrix, Y: Matrix, layersDims: readonly number[],
   const fn = 'LLayerModel';
   const cfg = resolveOptions(fn, options);
   checkData(fn, X, Y, 'X', 'Y');
+  if (cfg.validationSplit !== undefined) {
+    if (cfg.validationData) {
+      throw new ValueError(fn, 'options.validationSplit and options.validationData are both given; use one');
+    }
+    if (!(cfg.validationSplit > 0 && cfg.validationSplit < 1)) {
+      throw new ValueError(fn, `options.validationSplit is ${String(cfg.validationSplit)}; it must lie in (0, 1)`);
+    }
+    const split = splitTrainValidation(X, Y, { fraction: cfg.validationSplit, seed: cfg.shuffleSeed });
+    return LLayerModel(split.X, split.Y, layersDims, {
+      ...options, validationSplit: undefined, validationData: [split.Xval, split.Yval],
+    });
+  }
   assertLayerDims(fn, 'layersDims', layersDims);
   assertShape(fn, 'X', X, layersDims[0], null, `X must have layersDims[0] = ${layersDims[0]} rows`);
   if (layersDims[layersDims.length - 1] !== 1) {
@@ -302,7 +321,7 @@ interface ResolvedOptions extends Required<Pick<TrainOptions,
   'learningRate' | 'numIterations' | 'printCost' | 'logger' | 'optimizer' | 'beta' | 'beta1' | 'beta2' |
   'epsilon' | 'shuffleSeed' | 'lambd' | 'keepProb' | 'dropoutSeed' | 'dtype' | 'firstLayer'>>,
   Pick<TrainOptions, 'numEpochs' | 'init' | 'initialParameters' | 'callback' | 'onEpoch' | 'miniBatchSize' |
-  'decay' | 'validationData' | 'earlyStopping'> {}
+  'decay' | 'validationData' | 'validationSplit' | 'earlyStopping'> {}
 
 function resolveOptions(fn: string, o: TrainOptions): ResolvedOptions {
   if (o === null || typeof o !== 'object') throw new ValueError(fn, 'options must be an object');

@@ -9,6 +9,8 @@ import {
 } from '../src/modelFile.js';
 import { fromRows, toRows, zeros } from '../src/matrix.js';
 import { createRng } from '../src/random.js';
+import { LLayerModel } from '../src/train.js';
+import { predict, predictProbabilities } from '../src/predict.js';
 import type { Parameters } from '../src/parameters.js';
 import { ModelFileError, ShapeError, ValueError, type ModelFileProblem } from '../src/errors.js';
 import { VERSION } from '../src/version.js';
@@ -84,6 +86,21 @@ describe('saveModel and loadModel', () => {
     expect(loaded.metadata).toEqual(model.metadata);
     expect(loaded.libraryVersion).toBe(VERSION);
     expect(loaded.formatVersion).toBe(MODEL_FORMAT_VERSION);
+  });
+
+  it('gives identical predictions after training, saving and loading, and identical bytes on re-save', () => {
+    const rng = createRng(8);
+    const X = rng.randn(5, 30);
+    const Y = fromRows([Array.from({ length: 30 }, (_, j) => (X.get(0, j) - X.get(2, j) > 0 ? 1 : 0))]);
+    const { parameters } = LLayerModel(X, Y, [5, 4, 1], { numIterations: 200, learningRate: 0.1, init: { scale: 'he' } });
+    const path = join(dir, 'trained.dnnl');
+    saveModel(path, { layersDims: [5, 4, 1], parameters });
+    const loaded = loadModel(path);
+    expect(toRows(predict(X, loaded.parameters))).toEqual(toRows(predict(X, parameters)));
+    expect(toRows(predictProbabilities(X, loaded.parameters))).toEqual(toRows(predictProbabilities(X, parameters)));
+    const again = join(dir, 'again.dnnl');
+    saveModel(again, loaded);
+    expect(readFileSync(again)).toEqual(readFileSync(path));
   });
 
   it('re-saves a loaded model to identical bytes', () => {

@@ -169,3 +169,13 @@ describe('LLayerModel', () => {
     expect(() => LLayerModel(X, Y, [3, 4, 1], { initialParameters })).toThrow(/layer sizes \[3, 2, 1\]/);
   });
 });
+
+describe('LLayerModel with validationSplit', () => {
+  it('trains on the rest and reports validation on the held-out columns', () => {
+    const { X, Y } = problem(12, 3, 50);
+    const result = LLayerModel(X, Y, [3, 4, 1], { numIterations: 20, validationSplit: 0.2, init: { scale: 'he' } });
+    expect(result.history.validationCost.length).toBe(20);
+    expect(() => LLayerModel(X, Y, [3, 1], { validationSplit: 0.2, validationData: [X, Y] })).toThrow(/both given/);
+    expect(() => LLayerModel(X, Y, [3, 1], { validationSplit: 1.5 })).toThrow(/validationSplit is 1.5/);
+  });
+});
