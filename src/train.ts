@@ -12,6 +12,7 @@ import {
   assertPositiveNumber, assertShape, fmtShape,
 } from './internal/check.js';
 import { checkParameters } from './internal/checkParameters.js';
+import { gemmThreadSetting, setGemmThreads } from './internal/kernels/settings.js';
 import { type Dtype, type FirstLayerForm, Network } from './internal/network.js';
 import { type OptimizerName, OptimizerState } from './internal/optimizerStep.js';
 import { type InitOptions, initializeParametersDeep } from './initialization.js';
@@ -126,6 +127,11 @@ export interface TrainOptions {
    * 256 MiB.
    */
   firstLayer?: 'auto' | FirstLayerForm;
+  /**
+   * Threads the large matrix products may use during this call, the calling thread
+   * included: an integer in [1, 64]. Default: the process-wide setting, min(2, cores).
+   */
+  threads?: number;
 }
 
 /** What {@link LLayerModel} returns. */
@@ -176,6 +182,17 @@ export interface TrainResult {
 export function LLayerModel(X: Matrix, Y: Matrix, layersDims: readonly number[], options: TrainOptions = {}): TrainResult {
   const fn = 'LLayerModel';
   const cfg = resolveOptions(fn, options);
+  if (cfg.threads === undefined) return train(fn, X, Y, layersDims, cfg);
+  const saved = gemmThreadSetting();
+  setGemmThreads(cfg.threads);
+  try {
+    return train(fn, X, Y, layersDims, cfg);
+  } finally {
+    setGemmThreads(saved);
+  }
+}
+
+function train(fn: string, X: Matrix, Y: Matrix, layersDims: readonly number[], cfg: ResolvedOptions): TrainResult {
   checkData(fn, X, Y, 'X', 'Y');
   assertLayerDims(fn, 'layersDims', layersDims);
   assertShape(fn, 'X', X, layersDims[0], null, `X must have layersDims[0] = ${layersDims[0]} rows`);
@@ -281,7 +298,7 @@ interface ResolvedOptions extends Required<Pick<TrainOptions,
   'learningRate' | 'numIterations' | 'printCost' | 'logger' | 'optimizer' | 'beta' | 'beta1' | 'beta2' |
   'epsilon' | 'shuffleSeed' | 'lambd' | 'keepProb' | 'dropoutSeed' | 'dtype' | 'firstLayer'>>,
   Pick<TrainOptions, 'numEpochs' | 'init' | 'initialParameters' | 'callback' | 'onEpoch' | 'miniBatchSize' |
-  'decay' | 'validationData' | 'earlyStopping'> {}
+  'decay' | 'validationData' | 'earlyStopping' | 'threads'> {}
 
 function resolveOptions(fn: string, o: TrainOptions): ResolvedOptions {
   if (o === null || typeof o !== 'object') throw new ValueError(fn, 'options must be an object');
@@ -318,6 +335,11 @@ function resolveOptions(fn: string, o: TrainOptions): ResolvedOptions {
   }
   if (!['auto', 'primal', 'dual'].includes(cfg.firstLayer)) {
     throw new ValueError(fn, `options.firstLayer is ${JSON.stringify(cfg.firstLayer)}; it must be 'auto', 'primal' or 'dual'`);
+  }
+  if (cfg.threads !== undefined) {
+    if (!(Number.isInteger(cfg.threads) && cfg.threads >= 1 && cfg.threads <= 64)) {
+      throw new ValueError(fn, `options.threads is ${String(cfg.threads)}; it must be an integer in [1, 64]`);
+    }
   }
   if (typeof cfg.logger !== 'function') throw new ValueError(fn, 'options.logger must be a function');
   if (cfg.decay !== undefined && typeof cfg.decay !== 'function') {
