@@ -4,10 +4,11 @@
 // Every implementation starts from the same exported pixels and initial weights and runs in a
 // child process of its own, one after another. Prints one table of medians; see README.md.
 //
-//   tsx src/bench.ts [--quick] [--no-full-primal] [--json FILE]
+//   tsx src/bench.ts [--quick] [--whole] [--json FILE]
 //
 // --quick runs a few iterations of everything (for the test that keeps this script working).
-// --no-full-primal skips the whole 2500-iteration primal runs that give the primal accuracies.
+// --whole also times numpy on whole 2500-iteration runs (median of 3) and trains the primal
+//   paths for 2500 iterations once each, for their accuracies; this takes several minutes.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -19,13 +20,14 @@ const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '..', '..');
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
-const fullPrimal = !quick && !args.includes('--no-full-primal');
+const whole = !quick && args.includes('--whole');
+const fullPrimal = whole;
 const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
 
 /** Iterations and repetitions: whole jobs for the fast paths, timed iterations for the slow. */
 const plan = quick
   ? { numpyIterations: 2, numpyRuns: 1, dualIterations: 20, dualRuns: 1, primalIterations: 2, tfjsIterations: 2 }
-  : { numpyIterations: ITERATIONS, numpyRuns: 3, dualIterations: ITERATIONS, dualRuns: 5, primalIterations: 25, tfjsIterations: 15 };
+  : { numpyIterations: whole ? ITERATIONS : 200, numpyRuns: whole ? 3 : 1, dualIterations: ITERATIONS, dualRuns: 5, primalIterations: 25, tfjsIterations: 15 };
 
 interface Row {
   implementation: string;
@@ -82,7 +84,7 @@ try {
     threads: String(np.blas.threads), iterationMs: npIteration,
     ...(plan.numpyIterations === ITERATIONS
       ? { measured: `median of ${plan.numpyRuns} whole runs`, jobSeconds: median(np.seconds) }
-      : { measured: `${plan.numpyIterations} it., scaled`, jobSeconds: npIteration * ITERATIONS / 1000 }),
+      : { measured: `median of ${plan.numpyIterations} it., scaled`, jobSeconds: npIteration * ITERATIONS / 1000 }),
     trainAccuracy: plan.numpyIterations === ITERATIONS ? np.trainAccuracy : undefined,
     testAccuracy: plan.numpyIterations === ITERATIONS ? np.testAccuracy : undefined,
   });

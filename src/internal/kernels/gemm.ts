@@ -43,6 +43,18 @@ export function gemm(
   beta: number, C: FloatBuffer, ldc: number,
 ): void {
   if (m === 0 || n === 0) return;
+  if (gemmBackend() === 'wasm-simd' && m * n * k < gemmParallelMinWork()) {
+    // The trainer's small products: operands already in kernel memory, one thread. Called
+    // directly, without the bookkeeping below, which costs as much as a tiny product.
+    const a = residentAddress(A), b = residentAddress(B), c = residentAddress(C);
+    if (a >= 0 && b >= 0 && c >= 0 && k > 0) {
+      const { exports } = wasmKernels();
+      const size = C.BYTES_PER_ELEMENT;
+      const kernel = size === 8 ? exports.gemmF64 : exports.gemmF32;
+      kernel(+transA, +transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, workspace(0));
+      return;
+    }
+  }
   const problem: Problem = { transA, transB, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc };
   const parts = splitParts(m, n, k);
   if (gemmBackend() === 'wasm-simd') {
