@@ -81,3 +81,46 @@ export class DivergenceError extends DnnLiteError {
     this.lastFiniteParameters = lastFiniteParameters;
   }
 }
+
+/** Why a model or array file could not be read or written. */
+export type ModelFileProblem =
+  | 'io'
+  | 'empty'
+  | 'not-a-model'
+  | 'truncated'
+  | 'corrupted'
+  | 'unsupported-version'
+  | 'invalid-content';
+
+/**
+ * A model file could not be written, or a file given to the loader is not a valid,
+ * complete model file of a version this library reads. `problem` says which, so a caller
+ * can tell a truncated download from a file of a newer format.
+ *
+ * @example
+ * ```ts
+ * try { loadModel('model.dnnl'); }
+ * catch (e) { if (e instanceof ModelFileError) console.log(e.problem, e.path); }
+ * // truncated model.dnnl
+ * ```
+ */
+export class ModelFileError extends DnnLiteError {
+  /** The file that was being read or written. */
+  readonly path: string;
+  /** What is wrong with it. */
+  readonly problem: ModelFileProblem;
+
+  /**
+   * @param fn - the public function that failed, e.g. `'loadModel'`
+   * @param path - the file concerned
+   * @param problem - the kind of failure
+   * @param message - what was found and what must hold
+   * @param cause - the underlying error, for I/O failures
+   */
+  constructor(fn: string, path: string, problem: ModelFileProblem, message: string, cause?: unknown) {
+    super(fn, `${path}: ${message}`);
+    this.path = path;
+    this.problem = problem;
+    if (cause !== undefined) (this as { cause?: unknown }).cause = cause;
+  }
+}

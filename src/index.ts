@@ -26,3 +26,28 @@ export {
 } from './train.js';
 export { predict, predictProbabilities } from './predict.js';
 export { type GradientCheckOptions, type GradientCheckResult, gradientCheck } from './gradientCheck.js';
+// Training toolkit: mini-batches, optimizers, decay, regularisation, metrics, scaling, files.
+export { ModelFileError, type ModelFileProblem } from './errors.js';
+export { VERSION } from './version.js';
+export { type MiniBatch, randomMiniBatches } from './miniBatches.js';
+export { type Velocity, initializeVelocity, updateParametersWithMomentum } from './optimizers/momentum.js';
+export { type AdamMoment, initializeAdam, updateParametersWithAdam } from './optimizers/adam.js';
+export {
+  type LearningRateSchedule, updateLr, scheduleLrDecay, learningRateAt,
+} from './learningRateDecay.js';
+export {
+  computeCostWithRegularization, l2CostTerm, l2GradientTerm, addL2ToGradients,
+} from './regularization.js';
+export { dropoutForward, dropoutBackward } from './dropout.js';
+export {
+  type ConfusionMatrix, accuracy, confusionMatrix, precision, recall, f1Score,
+} from './metrics.js';
+export {
+  type StandardScaler, type MinMaxScaler, fitStandardScaler, standardScaler, fitMinMaxScaler,
+  minMaxScaler,
+} from './scaling.js';
+export {
+  type Model, type LoadedModel, type ModelActivation, type JsonValue, type SaveModelOptions,
+  type WriteFileSystem, MODEL_FORMAT, MODEL_FORMAT_VERSION, saveModel, loadModel,
+} from './modelFile.js';
+export { type ExportNpzOptions, exportNpz } from './npz.js';

@@ -80,7 +80,7 @@ describe('train and predict commands', () => {
 
     const call = calls.at(-1)!;
     expect(call.layers).toEqual([12288, 4, 1]);
-    expect(call.options).toMatchObject({ numIterations: 120, learningRate: 0.01, seed: 7, scale: 'xavier' });
+    expect(call.options).toMatchObject({ numIterations: 120, learningRate: 0.01, init: { seed: 7, scale: 'xavier' } });
 
     const test = await loadImageFolder(join(data, 'test'));
     const wrong = test.files.filter((_, j) => (test.X.get(0, j) > 0.5 ? 1 : 0) !== test.Y.get(0, j));
@@ -103,7 +103,7 @@ describe('train and predict commands', () => {
     expect(error).toBeUndefined();
     expect(out.filter((l) => l.startsWith('Cost after iteration'))).toHaveLength(3);
     expect(out.some((l) => /^train accuracy \d\.\d{3}, test accuracy \d\.\d{3}/.test(l))).toBe(true);
-    expect(calls.at(-1)!.options).toMatchObject({ numIterations: 201, learningRate: 0.0075, seed: 1 });
+    expect(calls.at(-1)!.options).toMatchObject({ numIterations: 201, learningRate: 0.0075, init: { seed: 1, scale: 'xavier' } });
     expect(calls.at(-1)!.layers).toEqual([12288, 30, 20, 7, 5, 1]);
   });
 
