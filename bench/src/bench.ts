@@ -4,7 +4,7 @@
 // Every implementation starts from the same exported pixels and initial weights and runs in a
 // child process of its own, one after another. Prints one table of medians; see README.md.
 //
-//   tsx src/bench.ts [--quick] [--whole] [--json FILE]
+//   tsx src/bench.ts [--quick] [--whole] [--out FILE]
 //
 // --quick runs a few iterations of everything (for the test that keeps this script working).
 // --whole also times numpy on whole 2500-iteration runs (median of 3) and trains the primal
@@ -22,7 +22,7 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const whole = !quick && args.includes('--whole');
 const fullPrimal = whole;
-const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
+const jsonOut = args.includes('--out') ? args[args.indexOf('--out') + 1] : undefined;
 
 /** Iterations and repetitions: whole jobs for the fast paths, timed iterations for the slow. */
 const plan = quick

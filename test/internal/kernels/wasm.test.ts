@@ -53,15 +53,22 @@ describe('kernel memory', () => {
       `(${threads} thread(s), odd sizes, all transposes, f64 and f32)`, () => {
       setGemmThreads(threads);
       setGemmParallelMinWork(threads > 1 ? 1 : undefined);
-      const shapes: [number, number, number][] = [[1, 1, 1], [3, 17, 255], [255, 3, 17], [17, 255, 3], [30, 238, 61]];
-      for (const [Kind, u] of [[Float64Array, 2 ** -53], [Float32Array, 2 ** -24]] as const) {
+      const shapes: [number, number, number][] = [
+        [1, 1, 1], [3, 17, 255], [255, 3, 17], [17, 255, 3], [30, 238, 61],
+      ];
+      const types: [new (length: number) => FloatBuffer, number][] = [
+        [Float64Array, 2 ** -53], [Float32Array, 2 ** -24],
+      ];
+      for (const [Kind, u] of types) {
         for (const [m, n, k] of shapes) {
           for (const [transA, transB] of [[false, false], [false, true], [true, false], [true, true]]) {
             for (const [alpha, beta] of [[1, 0], [-0.5, 1]]) {
               const c = makeCase(Kind, transA, transB, m, n, k, alpha, beta);
               const A = resident(c.A, 1), B = resident(c.B, 3), C = resident(c.C, 5);
-              gemm(transA, transB, m, n, k, alpha, A.view, c.lda, B.view, c.ldb, beta, C.view, c.ldc);
-              expect(errorRatio(c, C.view, naive(c), u), `${m}x${n}x${k} ${transA} ${transB}`).toBeLessThan(1);
+              gemm(transA, transB, m, n, k, alpha, A.view, c.lda, B.view, c.ldb, beta, C.view,
+                c.ldc);
+              const ratio = errorRatio(c, C.view, naive(c), u);
+              expect(ratio, `${m}x${n}x${k} ${transA} ${transB}`).toBeLessThan(1);
               for (const x of [A, B, C]) releaseArray(x.block);
             }
           }
