@@ -12,6 +12,7 @@ import {
   assertPositiveNumber, assertShape, fmtShape,
 } from './internal/check.js';
 import { checkParameters } from './internal/checkParameters.js';
+import { gemmThreadSetting, setGemmThreads } from './internal/kernels/settings.js';
 import { type Dtype, type FirstLayerForm, Network } from './internal/network.js';
 import { type OptimizerName, OptimizerState } from './internal/optimizerStep.js';
 import { type InitOptions, initializeParametersDeep } from './initialization.js';
@@ -143,6 +144,11 @@ export interface TrainOptions {
    * 256 MiB.
    */
   firstLayer?: 'auto' | FirstLayerForm;
+  /**
+   * Threads the large matrix products may use during this call, the calling thread
+   * included: an integer in [1, 64]. Default: the process-wide setting, min(2, cores).
+   */
+  threads?: number;
 }
 
 /** What {@link LLayerModel} returns. */
@@ -200,6 +206,17 @@ export interface TrainResult {
 export function LLayerModel(X: Matrix, Y: Matrix, layersDims: readonly number[], options: TrainOptions = {}): TrainResult {
   const fn = 'LLayerModel';
   const cfg = resolveOptions(fn, options);
+  if (cfg.threads === undefined) return train(fn, X, Y, layersDims, cfg);
+  const saved = gemmThreadSetting();
+  setGemmThreads(cfg.threads);
+  try {
+    return train(fn, X, Y, layersDims, cfg);
+  } finally {
+    setGemmThreads(saved);
+  }
+}
+
+function train(fn: string, X: Matrix, Y: Matrix, layersDims: readonly number[], cfg: ResolvedOptions): TrainResult {
   checkData(fn, X, Y, 'X', 'Y');
   if (cfg.validationSplit !== undefined) {
     if (cfg.validationData) {
@@ -209,8 +226,8 @@ export function LLayerModel(X: Matrix, Y: Matrix, layersDims: readonly number[],
       throw new ValueError(fn, `options.validationSplit is ${String(cfg.validationSplit)}; it must lie in (0, 1)`);
     }
     const split = splitTrainValidation(X, Y, { fraction: cfg.validationSplit, seed: cfg.shuffleSeed });
-    return LLayerModel(split.X, split.Y, layersDims, {
-      ...options, validationSplit: undefined, validationData: [split.Xval, split.Yval],
+    return train(fn, split.X, split.Y, layersDims, {
+      ...cfg, validationSplit: undefined, validationData: [split.Xval, split.Yval],
     });
   }
   assertLayerDims(fn, 'layersDims', layersDims);
@@ -321,7 +338,7 @@ interface ResolvedOptions extends Required<Pick<TrainOptions,
   'learningRate' | 'numIterations' | 'printCost' | 'logger' | 'optimizer' | 'beta' | 'beta1' | 'beta2' |
   'epsilon' | 'shuffleSeed' | 'lambd' | 'keepProb' | 'dropoutSeed' | 'dtype' | 'firstLayer'>>,
   Pick<TrainOptions, 'numEpochs' | 'init' | 'initialParameters' | 'callback' | 'onEpoch' | 'miniBatchSize' |
-  'decay' | 'validationData' | 'validationSplit' | 'earlyStopping'> {}
+  'decay' | 'validationData' | 'validationSplit' | 'earlyStopping' | 'threads'> {}
 
 function resolveOptions(fn: string, o: TrainOptions): ResolvedOptions {
   if (o === null || typeof o !== 'object') throw new ValueError(fn, 'options must be an object');
@@ -358,6 +375,11 @@ function resolveOptions(fn: string, o: TrainOptions): ResolvedOptions {
   }
   if (!['auto', 'primal', 'dual'].includes(cfg.firstLayer)) {
     throw new ValueError(fn, `options.firstLayer is ${JSON.stringify(cfg.firstLayer)}; it must be 'auto', 'primal' or 'dual'`);
+  }
+  if (cfg.threads !== undefined) {
+    if (!(Number.isInteger(cfg.threads) && cfg.threads >= 1 && cfg.threads <= 64)) {
+      throw new ValueError(fn, `options.threads is ${String(cfg.threads)}; it must be an integer in [1, 64]`);
+    }
   }
   if (typeof cfg.logger !== 'function') throw new ValueError(fn, 'options.logger must be a function');
   if (cfg.decay !== undefined && typeof cfg.decay !== 'function') {

@@ -179,3 +179,25 @@ describe('LLayerModel with validationSplit', () => {
     expect(() => LLayerModel(X, Y, [3, 1], { validationSplit: 1.5 })).toThrow(/validationSplit is 1.5/);
   });
 });
+
+describe('LLayerModel threads option', () => {
+  const X = fromRows([[0, 0, 1, 1], [0, 1, 0, 1]]);
+  const Y = fromRows([[0, 1, 1, 1]]);
+  const options = { learningRate: 0.5, numIterations: 50, init: { seed: 1, scale: 'he' as const } };
+
+  it('gives the same costs on one and two threads and restores the process setting', async () => {
+    const { gemmThreadSetting, setGemmThreads } = await import('../src/internal/kernels/settings.js');
+    setGemmThreads(undefined);
+    const one = LLayerModel(X, Y, [2, 4, 1], { ...options, threads: 1 });
+    const two = LLayerModel(X, Y, [2, 4, 1], { ...options, threads: 2 });
+    expect(two.costs).toEqual(one.costs);
+    expect(gemmThreadSetting()).toBeUndefined();
+  });
+
+  it('rejects a thread count that is not an integer in [1, 64]', () => {
+    for (const threads of [0, 1.5, 65]) {
+      expect(() => LLayerModel(X, Y, [2, 4, 1], { ...options, threads })).toThrow(
+        /LLayerModel: options.threads is .*; it must be an integer in \[1, 64\]/);
+    }
+  });
+});

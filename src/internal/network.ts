@@ -18,6 +18,8 @@ import type { Matrix } from '../matrix.js';
 import type { Parameters } from '../parameters.js';
 import type { Rng } from '../random.js';
 import { type FloatBuffer as FloatArray, gemm } from './kernels/gemm.js';
+import { gemmBackend } from './kernels/settings.js';
+import { release, residentArray } from './kernels/wasm.js';
 
 /**
  * Arithmetic of training. Inlined where it is used in the public docs.
@@ -56,6 +58,34 @@ export interface PreparedInput {
   Y: Float64Array;
 }
 
+/**
+ * Frees a network's kernel-memory blocks once the network is unreachable. Closures handed to
+ * callers (parameters(), snapshots) keep the network, and so its blocks, alive.
+ */
+const residentBlocks = new FinalizationRegistry<number[]>((blocks) => {
+  for (const at of blocks) release(at);
+});
+
+/**
+ * An allocator of the network's buffers. With the SIMD kernels they live in kernel memory, so
+ * no product copies its operands in or out; a network too large for it gets ordinary arrays.
+ */
+function bufferAllocator(owner: object, dtype: Dtype): (n: number) => FloatArray {
+  const Kind = dtype === 'float32' ? Float32Array : Float64Array;
+  if (gemmBackend() !== 'wasm-simd') return (n) => new Kind(n);
+  const blocks: number[] = [];
+  residentBlocks.register(owner, blocks);
+  return (n) => {
+    try {
+      const array = residentArray(Kind.BYTES_PER_ELEMENT as 8 | 4, n);
+      blocks.push(array.byteOffset);
+      return array;
+    } catch {
+      return new Kind(n);
+    }
+  };
+}
+
 /** log(1 + exp(t)) without overflow for large t or loss of precision for very negative t. */
 function softplus(t: number): number {
   return t > 0 ? t + Math.log1p(Math.exp(-t)) : Math.log1p(Math.exp(t));
@@ -91,8 +121,7 @@ export class Network {
   private CK?: FloatArray;
 
   constructor(parameters: Parameters, X: Matrix, Y: Matrix, readonly config: NetworkConfig) {
-    const Ctor = config.dtype === 'float32' ? Float32Array : Float64Array;
-    this.alloc = (n) => new Ctor(n);
+    this.alloc = bufferAllocator(this, config.dtype);
     this.L = Object.keys(parameters).length / 2;
     this.dims = [parameters.W1.shape[1]];
     for (let l = 1; l <= this.L; l++) this.dims.push(parameters[`W${l}`].shape[0]);
@@ -321,7 +350,7 @@ export class Network {
       if (l === 1 && this.config.firstLayer === 'dual') {
         // W1 = s W1_0 + C X^T, (n1, n_x).
         const m = this.m, s = Wl[rows * m];
-        const W1 = this.alloc(rows * cols);
+        const W1 = Wl instanceof Float32Array ? new Float32Array(rows * cols) : new Float64Array(rows * cols);
         gemm(false, true, rows, cols, m, 1, Wl, m, this.X, m, 0, W1, cols);
         for (let k = 0; k < W1.length; k++) W1[k] += s * this.W10![k];
         Wl = W1;

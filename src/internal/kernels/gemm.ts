@@ -11,7 +11,9 @@ import type { FloatBuffer } from './fallback.js';
 import { runParallel } from './pool.js';
 import type { Job } from './pool.js';
 import { gemmBackend, gemmParallelMinWork, gemmThreads } from './settings.js';
-import { PAGE_BYTES, reserveBytes, wasmKernels } from './wasm.js';
+import {
+  allocate, elementView, release, residentAddress, wasmKernels,
+} from './wasm.js';
 
 export type { FloatBuffer } from './fallback.js';
 
@@ -41,6 +43,18 @@ export function gemm(
   beta: number, C: FloatBuffer, ldc: number,
 ): void {
   if (m === 0 || n === 0) return;
+  if (gemmBackend() === 'wasm-simd' && m * n * k < gemmParallelMinWork()) {
+    // The trainer's small products: operands already in kernel memory, one thread. Called
+    // directly, without the bookkeeping below, which costs as much as a tiny product.
+    const a = residentAddress(A), b = residentAddress(B), c = residentAddress(C);
+    if (a >= 0 && b >= 0 && c >= 0 && k > 0) {
+      const { exports } = wasmKernels();
+      const size = C.BYTES_PER_ELEMENT;
+      const kernel = size === 8 ? exports.gemmF64 : exports.gemmF32;
+      kernel(+transA, +transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, workspace(0));
+      return;
+    }
+  }
   const problem: Problem = { transA, transB, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc };
   const parts = splitParts(m, n, k);
   if (gemmBackend() === 'wasm-simd') {
@@ -144,7 +158,7 @@ function stageOut(p: Problem, s: Staging, view: FloatBuffer): void {
   for (let i = 0; i < p.m; i++) p.C.set(view.subarray(s.c + i * p.n, s.c + (i + 1) * p.n), i * p.ldc);
 }
 
-/** Kernel arguments of part t, as element offsets into the staging area. */
+/** Kernel arguments of part t: offsets of A, B and C scaled by `unit` (1 or element bytes). */
 interface PartArgs {
   m: number;
   n: number;
@@ -153,46 +167,100 @@ interface PartArgs {
   c: number;
 }
 
-function partArgs(p: Problem, s: Staging, parts: Parts, t: number): PartArgs {
+function partArgs(
+  p: Problem, s: { a: number; b: number; c: number; ldc: number }, parts: Parts, t: number,
+  unit: number,
+): PartArgs {
   const lo = parts.starts[t];
   const hi = parts.starts[t + 1];
   if (parts.byRows) {
     // Rows lo..hi of op(A): column lo of a stored A^T, row lo of a stored A.
-    const a = s.a + (p.transA ? lo : lo * p.lda);
-    return { m: hi - lo, n: p.n, a, b: s.b, c: s.c + lo * p.n };
+    const a = s.a + unit * (p.transA ? lo : lo * p.lda);
+    return { m: hi - lo, n: p.n, a, b: s.b, c: s.c + unit * lo * s.ldc };
   }
   // Columns lo..hi of op(B): row lo of a stored B^T, column lo of a stored B.
-  const b = s.b + (p.transB ? lo * p.ldb : lo);
-  return { m: p.m, n: hi - lo, a: s.a, b, c: s.c + lo };
+  const b = s.b + unit * (p.transB ? lo * p.ldb : lo);
+  return { m: p.m, n: hi - lo, a: s.a, b, c: s.c + unit * lo };
+}
+
+/** Where the SIMD kernels find A, B and C: byte addresses and the leading dimension of C. */
+interface Placed {
+  a: number;
+  b: number;
+  c: number;
+  ldc: number;
+}
+
+/** Per-thread scratch for packed panels, allocated once and kept. */
+const workspaces: number[] = [];
+
+function workspace(t: number): number {
+  // Sized for 8-byte elements, which covers 4-byte ones too.
+  while (workspaces.length <= t) workspaces.push(allocate(wasmKernels().exports.workspaceBytes(8)));
+  return workspaces[t];
+}
+
+/** Copies elements [0, length) of `from` into a fresh kernel-memory block; returns its address. */
+function stage(from: FloatBuffer, length: number, temporaries: number[]): number {
+  const at = allocate(length * from.BYTES_PER_ELEMENT);
+  temporaries.push(at);
+  elementView(from.BYTES_PER_ELEMENT as 8 | 4, at, length).set(from.subarray(0, length));
+  return at;
 }
 
 /**
- * The SIMD path. The kernels read only their linear memory, so the operands are copied in
- * (one memcpy each, spans included) and C is copied out; packing then happens in WebAssembly.
- * Each thread gets its own workspace for packed panels after the staged operands.
+ * The SIMD path. The kernels read only their linear memory: operands that live there
+ * (network buffers made by residentArray) are used in place, the others are copied into
+ * temporary blocks, and a staged C is copied back out. Packing happens in WebAssembly.
  */
 function wasmGemm(p: Problem, parts: Parts): void {
-  const { memory, exports } = wasmKernels();
+  const { exports } = wasmKernels();
   const size = p.C.BYTES_PER_ELEMENT;
-  const s = stagingLayout(p, PAGE_BYTES / size);
-  const work = exports.workspaceBytes(size);
-  reserveBytes(memory, s.end * size + parts.count * work);
-  const view = size === 8 ? new Float64Array(memory.buffer) : new Float32Array(memory.buffer);
-  stageIn(p, s, view);
+  const temporaries: number[] = [];
+  try {
+    const aLen = p.transA ? span(p.k, p.m, p.lda) : span(p.m, p.k, p.lda);
+    const bLen = p.transB ? span(p.n, p.k, p.ldb) : span(p.k, p.n, p.ldb);
+    const placed: Placed = { a: residentAddress(p.A), b: residentAddress(p.B),
+      c: residentAddress(p.C), ldc: p.ldc };
+    if (placed.a < 0) placed.a = stage(p.A, aLen, temporaries);
+    if (placed.b < 0) placed.b = stage(p.B, bLen, temporaries);
+    let stagedC: FloatBuffer | null = null;
+    if (placed.c < 0) {
+      placed.c = allocate(p.m * p.n * size);
+      temporaries.push(placed.c);
+      placed.ldc = p.n;
+      stagedC = elementView(size as 8 | 4, placed.c, p.m * p.n);
+      if (p.beta !== 0) copyMatrix(p.C, p.ldc, stagedC, p.n, p.m, p.n);
+    }
+    for (let t = 0; t < parts.count; t++) workspace(t);
 
-  const fn = size === 8 ? 'gemmF64' : 'gemmF32';
-  const args = (t: number): number[] => {
-    const q = partArgs(p, s, parts, t);
-    return [+p.transA, +p.transB, q.m, q.n, p.k, p.alpha, q.a * size, p.lda, q.b * size, p.ldb,
-      p.beta, q.c * size, p.n, s.end * size + t * work];
-  };
-  const jobs: Job[] = [];
-  for (let t = 1; t < parts.count; t++) jobs.push({ kind: 'wasm', fn, args: args(t) });
-  const own = (): void => exports[fn](...args(0));
-  if (jobs.length === 0) own();
-  else runParallel(jobs, own);
+    const fn = size === 8 ? 'gemmF64' : 'gemmF32';
+    const args = (t: number): number[] => {
+      const q = partArgs(p, placed, parts, t, size);
+      return [+p.transA, +p.transB, q.m, q.n, p.k, p.alpha, q.a, p.lda, q.b, p.ldb,
+        p.beta, q.c, placed.ldc, workspaces[t]];
+    };
+    const jobs: Job[] = [];
+    for (let t = 1; t < parts.count; t++) jobs.push({ kind: 'wasm', fn, args: args(t) });
+    const own = (): void => exports[fn](...args(0));
+    if (jobs.length === 0) own();
+    else runParallel(jobs, own);
 
-  stageOut(p, s, view);
+    if (stagedC !== null) copyMatrix(stagedC, p.n, p.C, p.ldc, p.m, p.n);
+  } finally {
+    for (const at of temporaries) release(at);
+  }
+}
+
+/** Copies a (rows, cols) matrix between row-major buffers with leading dimensions. */
+function copyMatrix(
+  from: FloatBuffer, ldFrom: number, to: FloatBuffer, ldTo: number, rows: number, cols: number,
+): void {
+  if (ldFrom === cols && ldTo === cols) {
+    to.set(from.subarray(0, rows * cols));
+    return;
+  }
+  for (let i = 0; i < rows; i++) to.set(from.subarray(i * ldFrom, i * ldFrom + cols), i * ldTo);
 }
 
 /**
@@ -207,7 +275,7 @@ function sharedFallbackGemm(p: Problem, parts: Parts): void {
   stageIn(p, s, view);
 
   const args = (t: number): (number | boolean)[] => {
-    const q = partArgs(p, s, parts, t);
+    const q = partArgs(p, { ...s, ldc: p.n }, parts, t, 1);
     return [p.transA, p.transB, q.m, q.n, p.k, p.alpha, q.a, p.lda, q.b, p.ldb, p.beta, q.c, p.n];
   };
   const jobs: Job[] = [];
@@ -215,7 +283,7 @@ function sharedFallbackGemm(p: Problem, parts: Parts): void {
     jobs.push({ kind: 'js', buffer, f32: size === 4, args: args(t) });
   }
   runParallel(jobs, () => {
-    const q = partArgs(p, s, parts, 0);
+    const q = partArgs(p, { ...s, ldc: p.n }, parts, 0, 1);
     fallbackGemm(p.transA, p.transB, q.m, q.n, p.k, p.alpha, view, q.a, p.lda,
       view, q.b, p.ldb, p.beta, view, q.c, p.n);
   });

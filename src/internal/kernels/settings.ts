@@ -28,6 +28,11 @@ export function gemmThreads(): number {
   return threads ?? Math.max(1, Math.min(2, availableParallelism()));
 }
 
+/** The explicit thread setting, or undefined for the default. */
+export function gemmThreadSetting(): number | undefined {
+  return threads;
+}
+
 /**
  * Sets how many threads a large product may use (the caller's thread included);
  * `undefined` restores the default, min(2, cores).

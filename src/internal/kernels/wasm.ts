@@ -51,3 +51,102 @@ export function reserveBytes(memory: WasmMemory, bytes: number): void {
   }
   memory.grow(pages);
 }
+
+/** Blocks of kernel memory start on 64-byte boundaries: one cache line, any vector. */
+const BLOCK_ALIGN = 64;
+
+/** Free ranges of kernel memory, sorted by address, merged with their neighbours. */
+const free: { at: number; bytes: number }[] = [];
+/** Sizes of the blocks handed out, by address. */
+const used = new Map<number, number>();
+/** The first byte never handed out; page 0 stays unused so no block sits at address 0. */
+let top = PAGE_BYTES;
+/**
+ * Every buffer object the memory has had. A shared memory is never detached when it grows, so
+ * a typed array over an earlier, shorter buffer still addresses the same bytes.
+ */
+const buffers = new WeakSet<SharedArrayBuffer>();
+
+/**
+ * Reserves `bytes` of kernel memory and returns its byte address. Blocks are first fit from
+ * the freed ranges, else taken from the top, growing the memory.
+ */
+export function allocate(bytes: number): number {
+  const size = Math.max(BLOCK_ALIGN, Math.ceil(bytes / BLOCK_ALIGN) * BLOCK_ALIGN);
+  let at = -1;
+  for (let i = 0; i < free.length; i++) {
+    const range = free[i];
+    if (range.bytes < size) continue;
+    at = range.at;
+    range.at += size;
+    range.bytes -= size;
+    if (range.bytes === 0) free.splice(i, 1);
+    break;
+  }
+  if (at < 0) {
+    const { memory } = wasmKernels();
+    reserveBytes(memory, top + size);
+    at = top;
+    top += size;
+  }
+  used.set(at, size);
+  return at;
+}
+
+/** Returns a block from {@link allocate} to the free ranges. */
+export function release(at: number): void {
+  const size = used.get(at);
+  if (size === undefined) throw new RangeError(`gemm: no kernel memory block at ${at}`);
+  used.delete(at);
+  let i = 0;
+  while (i < free.length && free[i].at < at) i++;
+  free.splice(i, 0, { at, bytes: size });
+  // Merge with the next range, then with the previous one.
+  if (i + 1 < free.length && free[i].at + free[i].bytes === free[i + 1].at) {
+    free[i].bytes += free[i + 1].bytes;
+    free.splice(i + 1, 1);
+  }
+  if (i > 0 && free[i - 1].at + free[i - 1].bytes === free[i].at) {
+    free[i - 1].bytes += free[i].bytes;
+    free.splice(i, 1);
+  }
+  // A free range at the top goes back to the top, so large blocks do not fragment it.
+  const last = free[free.length - 1];
+  if (last !== undefined && last.at + last.bytes === top) {
+    top = last.at;
+    free.pop();
+  }
+}
+
+/** The memory's current buffer, remembered as one of its buffers. */
+export function memoryBuffer(): SharedArrayBuffer {
+  const buffer = wasmKernels().memory.buffer;
+  buffers.add(buffer);
+  return buffer;
+}
+
+/**
+ * A typed array of `length` elements that lives in kernel memory, so the SIMD kernels read
+ * and write it in place instead of copying it in and out. Free it with {@link releaseArray}.
+ */
+export function residentArray(elementBytes: 8 | 4, length: number): Float64Array | Float32Array {
+  const at = allocate(length * elementBytes);
+  return elementView(elementBytes, at, length);
+}
+
+/** A Float64Array (8) or Float32Array (4) view of kernel memory from byte address `at`. */
+export function elementView(elementBytes: 8 | 4, at: number, length: number): Float64Array | Float32Array {
+  const buffer = memoryBuffer() as unknown as ArrayBuffer;
+  return elementBytes === 8 ? new Float64Array(buffer, at, length) : new Float32Array(buffer, at, length);
+}
+
+/** Frees an array from {@link residentArray}. */
+export function releaseArray(array: Float64Array | Float32Array): void {
+  release(array.byteOffset);
+}
+
+/** The byte address of `array` when it lives in kernel memory, else -1. */
+export function residentAddress(array: Float64Array | Float32Array): number {
+  const buffer: ArrayBufferLike = array.buffer;
+  return buffer instanceof SharedArrayBuffer && buffers.has(buffer) ? array.byteOffset : -1;
+}
