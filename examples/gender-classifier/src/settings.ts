@@ -26,6 +26,8 @@ export interface RecipeSettings {
   readonly iterations: number;
   /** L2 regularisation strength lambda; 0 for none */
   readonly lambd: number;
+  /** inverse-time decay: iteration t steps with learningRate / (1 + decayRate * t); 0 for none */
+  readonly decayRate: number;
   /** whether each training photo is also shown mirrored left-right */
   readonly mirrorImages: boolean;
 }
@@ -45,6 +47,7 @@ export const REFERENCE_RECIPE: RecipeSettings = {
   learningRate: 0.0075,
   iterations: 2500,
   lambd: 0,
+  decayRate: 0,
   mirrorImages: false,
 };
 
@@ -56,6 +59,7 @@ export const IMPROVED_RECIPE: RecipeSettings = {
   learningRate: 0.01,
   iterations: 500,
   lambd: 0,
+  decayRate: 0,
   mirrorImages: true,
 };
 

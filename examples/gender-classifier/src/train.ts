@@ -68,6 +68,8 @@ export function fitNetwork(X: Matrix, Y: Matrix, settings: TrainSettings, hooks:
     numIterations: settings.iterations,
     optimizer: settings.optimizer,
     lambd: settings.lambd,
+    // Full batches: one iteration is one epoch, so the per-epoch decay applies per iteration.
+    decay: settings.decayRate > 0 ? { decayRate: settings.decayRate } : undefined,
     printCost: hooks.logger !== undefined,
     logger: hooks.logger ?? silentLogger,
     init: { seed: settings.seed, scale: settings.init },
@@ -108,6 +110,7 @@ export function trainClassifier(data: GenderDataset, settings: TrainSettings, ho
       learningRate: settings.learningRate,
       iterations: settings.iterations,
       lambd: settings.lambd,
+      decayRate: settings.decayRate,
       mirrorImages: settings.mirrorImages,
     },
     classes: Object.fromEntries(GENDER_CLASSES.map(({ name, label }) => [name, label])),
