@@ -15,7 +15,9 @@ import { DEFAULT_ARCHIVE_BASE_URL, downloadDataset } from './download.js';
 import { FEATURES, readImageFeatures } from './image.js';
 import type { Logger } from './logger.js';
 import { writeMisclassifiedPage } from './misclassifiedPage.js';
-import { parseLayers, RECIPES, REFERENCE_SETTINGS, type Recipe, type TrainSettings } from './settings.js';
+import {
+  parseLayers, RECIPE_SETTINGS, RECIPES, REFERENCE_SETTINGS, trainSettings, type Recipe,
+} from './settings.js';
 
 const PACKAGE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -27,7 +29,7 @@ export const DEFAULT_OUT_DIR = join(PACKAGE_DIR, 'out');
 
 /** Names of the files `train` writes in its output folder. */
 export const OUTPUT_FILES = {
-  model: 'model.json',
+  model: 'model.dnnl',
   costPlot: 'cost.svg',
   misclassified: 'misclassified.html',
 } as const;
@@ -55,9 +57,9 @@ export interface TrainSummary {
 interface TrainFlags {
   data?: string;
   seed: number;
-  iterations: number;
-  learningRate: number;
-  layers: number[];
+  iterations?: number;
+  learningRate?: number;
+  layers?: number[];
   recipe: Recipe;
   out: string;
   json?: boolean;
@@ -85,14 +87,14 @@ export function buildProgram(io: ProgramIO = processIO()): Command {
     .option('--data <dir>', 'ImageFolder with train/{male,female} and test/{male,female} ' +
       '(default: the reference data set, downloaded into data/ on first use)')
     .option('--seed <n>', 'seed of the weight initialisation', parseInteger('seed', 0), REFERENCE_SETTINGS.seed)
-    .option('--iterations <n>', 'gradient descent iterations', parseInteger('iterations', 1),
-      REFERENCE_SETTINGS.iterations)
-    .option('--learning-rate <x>', 'gradient descent step', parsePositive('learning rate'),
-      REFERENCE_SETTINGS.learningRate)
-    .addOption(new Option('--layers <list>', 'layer sizes, 12288 first and 1 last')
-      .argParser(parseLayerOption)
-      .default([...REFERENCE_SETTINGS.layers], REFERENCE_SETTINGS.layers.join(',')))
-    .addOption(new Option('--recipe <name>', 'training recipe').choices(RECIPES).default('reference'))
+    .option('--iterations <n>', `gradient descent iterations (default: the recipe's, ${recipeValues('iterations')})`,
+      parseInteger('iterations', 1))
+    .option('--learning-rate <x>', `gradient descent step (default: the recipe's, ${recipeValues('learningRate')})`,
+      parsePositive('learning rate'))
+    .addOption(new Option('--layers <list>', 'layer sizes, 12288 first and 1 last ' +
+      `(default: ${REFERENCE_SETTINGS.layers.join(',')})`).argParser(parseLayerOption))
+    .addOption(new Option('--recipe <name>', 'training recipe: the reference\'s, or one that generalises ' +
+      'better (see README.md)').choices(RECIPES).default('reference'))
     .addOption(new Option('--out <dir>', 'folder for the model, the cost plot and the misclassified page')
       .default(DEFAULT_OUT_DIR, 'out/ in this example'))
     .option('--json', 'print one JSON summary line instead of the report')
@@ -123,13 +125,11 @@ export function buildProgram(io: ProgramIO = processIO()): Command {
 }
 
 async function train(flags: TrainFlags, io: ProgramIO): Promise<void> {
-  const settings: TrainSettings = {
-    recipe: flags.recipe,
-    seed: flags.seed,
+  const settings = trainSettings(flags.recipe, flags.seed, {
     iterations: flags.iterations,
     learningRate: flags.learningRate,
     layers: flags.layers,
-  };
+  });
 
   // Data: the given folder, or the reference data set fetched once into data/.
   const dataDir = flags.data ?? (await downloadDataset(DEFAULT_DATA_DIR, {
@@ -163,7 +163,7 @@ async function train(flags: TrainFlags, io: ProgramIO): Promise<void> {
   // Outputs: the model, the cost curve, the test images it got wrong.
   const out = resolve(flags.out);
   const modelPath = join(out, OUTPUT_FILES.model);
-  await saveClassifier(modelPath, report.model);
+  saveClassifier(modelPath, report.model);
   const plotPath = await writeCostPlot(join(out, OUTPUT_FILES.costPlot), report.costs, {
     title: `Cost, ${settings.recipe} recipe, learning rate ${settings.learningRate}, seed ${settings.seed}`,
   });
@@ -186,8 +186,9 @@ async function train(flags: TrainFlags, io: ProgramIO): Promise<void> {
     io.out(JSON.stringify(summary));
     return;
   }
-  io.out(`train accuracy ${report.trainAccuracy.toFixed(3)}, test accuracy ${report.testAccuracy.toFixed(3)}` +
-    ` after ${report.seconds.toFixed(1)} s`);
+  io.out(`trained the ${settings.recipe} recipe (seed ${settings.seed}) in ${report.seconds.toFixed(1)} s`);
+  io.out(`train accuracy ${report.trainAccuracy.toFixed(3)} (${data.train.files.length} images)`);
+  io.out(`test accuracy ${report.testAccuracy.toFixed(3)} (${data.test.files.length} images)`);
   io.out(`model saved to ${modelPath}`);
   io.out(`cost plot written to ${plotPath}`);
   io.out(`${wrong.length} misclassified test images shown in ${pagePath}`);
@@ -195,7 +196,7 @@ async function train(flags: TrainFlags, io: ProgramIO): Promise<void> {
 
 async function predictImages(images: readonly string[], modelPath: string, io: ProgramIO): Promise<void> {
   const { loadClassifier, maleProbabilities } = await import('./train.js');
-  const model = await loadClassifier(modelPath);
+  const model = loadClassifier(modelPath);
 
   const columns = await Promise.all(images.map((path) => readImageFeatures(path)));
   const m = columns.length;
@@ -208,6 +209,11 @@ async function predictImages(images: readonly string[], modelPath: string, io: P
     const label = p[j] > 0.5 ? 'male' : 'female';
     io.out(`${path}: ${label} (P(male) = ${p[j].toFixed(3)})`);
   });
+}
+
+/** A setting's value in each recipe, for the help text: "reference 2500, improved 500". */
+function recipeValues(key: 'iterations' | 'learningRate'): string {
+  return RECIPES.map((name) => `${name} ${RECIPE_SETTINGS[name][key]}`).join(', ');
 }
 
 function parseInteger(name: string, min: number): (text: string) => number {

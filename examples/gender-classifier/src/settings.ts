@@ -1,34 +1,92 @@
 /**
- * Training settings and the reference's values for them.
+ * Training recipes and the settings of one training run.
  */
 import { FEATURES } from './image.js';
 
 /** The reference network: 12288 inputs, hidden layers of 30, 20, 7 and 5 units, one output. */
 export const REFERENCE_LAYERS: readonly number[] = [FEATURES, 30, 20, 7, 5, 1];
 
-/** How to train: `reference` is the reference assignment's recipe. */
+/**
+ * How to train: `reference` is the reference assignment's recipe, `improved` the one
+ * chosen on a validation split of the training set by scripts/select-recipe.ts.
+ */
 export type Recipe = 'reference' | 'improved';
 
 export const RECIPES: readonly Recipe[] = ['reference', 'improved'];
 
-export interface TrainSettings {
+/** Everything a recipe fixes: network, initialisation, optimizer, schedule, data. */
+export interface RecipeSettings {
+  /** [12288, n[1], ..., 1] */
+  readonly layers: readonly number[];
+  /** initial weights randn * sqrt(1 / n[l-1]) ('xavier') or randn * sqrt(2 / n[l-1]) ('he') */
+  readonly init: 'xavier' | 'he';
+  /** full-batch gradient descent, plain or with momentum 0.9 */
+  readonly optimizer: 'gd' | 'momentum';
+  readonly learningRate: number;
+  readonly iterations: number;
+  /** L2 regularisation strength lambda; 0 for none */
+  readonly lambd: number;
+  /** inverse-time decay: iteration t steps with learningRate / (1 + decayRate * t); 0 for none */
+  readonly decayRate: number;
+  /** whether each training photo is also shown mirrored left-right */
+  readonly mirrorImages: boolean;
+}
+
+/** One training run: a recipe, possibly with some values changed, and a seed. */
+export interface TrainSettings extends RecipeSettings {
   readonly recipe: Recipe;
   /** seed of the weight initialisation */
   readonly seed: number;
-  readonly iterations: number;
-  readonly learningRate: number;
-  /** [12288, n[1], ..., 1] */
-  readonly layers: readonly number[];
 }
 
 /** The reference's settings: 2500 iterations of full-batch gradient descent at 0.0075. */
-export const REFERENCE_SETTINGS: TrainSettings = {
-  recipe: 'reference',
-  seed: 1,
-  iterations: 2500,
-  learningRate: 0.0075,
+export const REFERENCE_RECIPE: RecipeSettings = {
   layers: REFERENCE_LAYERS,
+  init: 'xavier',
+  optimizer: 'gd',
+  learningRate: 0.0075,
+  iterations: 2500,
+  lambd: 0,
+  decayRate: 0,
+  mirrorImages: false,
 };
+
+/** The improved recipe; README.md tells how scripts/select-recipe.ts chose it. */
+export const IMPROVED_RECIPE: RecipeSettings = {
+  layers: REFERENCE_LAYERS,
+  init: 'he',
+  optimizer: 'momentum',
+  learningRate: 0.005,
+  iterations: 900,
+  lambd: 0,
+  decayRate: 0,
+  mirrorImages: true,
+};
+
+export const RECIPE_SETTINGS: Readonly<Record<Recipe, RecipeSettings>> = {
+  reference: REFERENCE_RECIPE,
+  improved: IMPROVED_RECIPE,
+};
+
+/** The reference recipe with seed 1, the command line's defaults. */
+export const REFERENCE_SETTINGS: TrainSettings = { ...REFERENCE_RECIPE, recipe: 'reference', seed: 1 };
+
+/**
+ * A recipe's settings with some values replaced.
+ *
+ * @param recipe - which recipe
+ * @param seed - seed of the weight initialisation
+ * @param changes - values to use instead of the recipe's; undefined ones are ignored
+ * @returns the settings of one run
+ */
+export function trainSettings(
+  recipe: Recipe,
+  seed: number,
+  changes: Partial<RecipeSettings> = {},
+): TrainSettings {
+  const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+  return { ...RECIPE_SETTINGS[recipe], ...given, recipe, seed };
+}
 
 /**
  * Parses a layer list such as "12288,30,20,7,5,1".

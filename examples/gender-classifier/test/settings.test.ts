@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { IMPROVED_RECIPE, parseLayers, REFERENCE_RECIPE, trainSettings } from '../src/settings.js';
+
+describe('trainSettings', () => {
+  it('gives the recipe\'s values with the seed', () => {
+    expect(trainSettings('reference', 4)).toEqual({ ...REFERENCE_RECIPE, recipe: 'reference', seed: 4 });
+    expect(trainSettings('improved', 1)).toEqual({ ...IMPROVED_RECIPE, recipe: 'improved', seed: 1 });
+  });
+
+  it('replaces the values given and ignores undefined ones', () => {
+    const s = trainSettings('improved', 2, { iterations: 10, learningRate: undefined, layers: [12288, 3, 1] });
+    expect(s).toMatchObject({ iterations: 10, learningRate: IMPROVED_RECIPE.learningRate, layers: [12288, 3, 1] });
+  });
+
+  it('keeps the reference recipe the reference\'s: xavier init, plain full-batch gradient descent', () => {
+    expect(REFERENCE_RECIPE).toEqual({
+      layers: [12288, 30, 20, 7, 5, 1], init: 'xavier', optimizer: 'gd', learningRate: 0.0075,
+      iterations: 2500, lambd: 0, decayRate: 0, mirrorImages: false,
+    });
+  });
+});
+
+describe('parseLayers', () => {
+  it('reads a comma-separated list', () => {
+    expect(parseLayers('12288, 20, 1')).toEqual([12288, 20, 1]);
+  });
+
+  it('names the entry that is not a positive integer', () => {
+    expect(() => parseLayers('12288,x,1')).toThrow('"x" is not a positive integer');
+    expect(() => parseLayers('12288,0,1')).toThrow('"0" is not a positive integer');
+  });
+});
