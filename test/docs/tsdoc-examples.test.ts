@@ -3,10 +3,11 @@
 // (a number, an array, a string...): expr must equal it exactly. A comment line
 // `// SomeError: message` after a statement says that statement throws that error.
 // Other comments ("about 1e-9") are prose and are only read by people.
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ts from 'typescript';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as lib from '../../src/index.js';
 import { repoRoot } from '../helpers/reference.js';
 
@@ -107,6 +108,15 @@ const files = readdirSync(join(repoRoot, 'src')).filter((f) => f.endsWith('.ts')
 const examples = files.flatMap(examplesIn);
 
 describe('the @example blocks of the public API', () => {
+  // Examples that write files (saveModel('model.dnnl', ...)) write them in a scratch folder.
+  const home = process.cwd();
+  const scratch = mkdtempSync(join(tmpdir(), 'dnn-lite-examples-'));
+  beforeAll(() => process.chdir(scratch));
+  afterAll(() => {
+    process.chdir(home);
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
   it('are found in the sources', () => {
     expect(examples.length).toBeGreaterThan(20);
   });
