@@ -60,6 +60,98 @@ export function gemmF32(
   gemm<f32>(transA, transB, m, n, k, <f32>alpha, a, lda, b, ldb, <f32>beta, c, ldc, work);
 }
 
+/**
+ * Bytes of op(B) (k, n) packed whole by {@link packBF64} / {@link packBF32}: every NC-column
+ * block, every KC slice, in the order the product reads them.
+ */
+export function packedBBytes(k: i32, n: i32, elementBytes: i32): i32 {
+  const NR = 2 * (16 / elementBytes);
+  return k * ((n + NR - 1) / NR) * NR * elementBytes;
+}
+
+/**
+ * Packs all of op(B) once, for an operand used by many products (the dual form's Gram
+ * matrix). Block (jc, pc) starts jc * k + pc * ncPadded elements in, ncPadded being the
+ * block's columns rounded up to the tile width.
+ */
+export function packBF64(transB: i32, k: i32, n: i32, b: usize, ldb: i32, out: usize): void {
+  packAll<f64>(transB, k, n, b, ldb, out);
+}
+
+export function packBF32(transB: i32, k: i32, n: i32, b: usize, ldb: i32, out: usize): void {
+  packAll<f32>(transB, k, n, b, ldb, out);
+}
+
+// @ts-ignore: decorator
+@inline function packAll<T>(transB: i32, k: i32, n: i32, b: usize, ldb: i32, out: usize): void {
+  const size = sizeof<T>();
+  const NR = tileCols<T>();
+  for (let jc = 0; jc < n; jc += NC) {
+    const nc = min(NC, n - jc);
+    const padded = (nc + NR - 1) / NR * NR;
+    for (let pc = 0; pc < k; pc += KC) {
+      const kc = min(KC, k - pc);
+      packB<T>(transB, kc, nc, b, ldb, pc, jc, out + <usize>(jc * k + pc * padded) * size);
+    }
+  }
+}
+
+/**
+ * C[:, j0..j1) = alpha * op(A) op(B)[:, j0..j1) + beta * C[:, j0..j1) with op(B) packed by
+ * packB; j0 is a multiple of the tile width, so threads can take column ranges of one product.
+ */
+export function gemmPackedF64(
+  transA: i32, m: i32, n: i32, k: i32, alpha: f64, a: usize, lda: i32, pb: usize,
+  beta: f64, c: usize, ldc: i32, work: usize, j0: i32, j1: i32,
+): void {
+  gemmPacked<f64>(transA, m, n, k, alpha, a, lda, pb, beta, c, ldc, work, j0, j1);
+}
+
+export function gemmPackedF32(
+  transA: i32, m: i32, n: i32, k: i32, alpha: f64, a: usize, lda: i32, pb: usize,
+  beta: f64, c: usize, ldc: i32, work: usize, j0: i32, j1: i32,
+): void {
+  gemmPacked<f32>(transA, m, n, k, <f32>alpha, a, lda, pb, <f32>beta, c, ldc, work, j0, j1);
+}
+
+// @ts-ignore: decorator
+@inline function gemmPacked<T>(
+  transA: i32, m: i32, n: i32, k: i32, alpha: T, a: usize, lda: i32, pb: usize,
+  beta: T, c: usize, ldc: i32, work: usize, j0: i32, j1: i32,
+): void {
+  const size = sizeof<T>();
+  const NR = tileCols<T>();
+  const packedA = work;
+  const tile = work + <usize>(MC * KC + KC * NC) * size;
+  if (m <= 0 || j1 <= j0 || k <= 0) return;
+  for (let jc = 0; jc < n; jc += NC) {
+    const nc = min(NC, n - jc);
+    const lo = max(j0, jc) - jc;
+    const hi = min(j1, jc + nc) - jc;
+    if (lo >= hi) continue;
+    const padded = (nc + NR - 1) / NR * NR;
+    for (let pc = 0; pc < k; pc += KC) {
+      const kc = min(KC, k - pc);
+      const betaSlice: T = pc == 0 ? beta : <T>1;
+      const block = pb + <usize>(jc * k + pc * padded) * size;
+      for (let ic = 0; ic < m; ic += MC) {
+        const mc = min(MC, m - ic);
+        packA<T>(transA, mc, kc, a, lda, ic, pc, packedA);
+        for (let jr = lo; jr < hi; jr += NR) {
+          const nr = min(NR, hi - jr);
+          const panelB = block + <usize>(jr * kc) * size;
+          for (let ir = 0; ir < mc; ir += MR) {
+            const mr = min(MR, mc - ir);
+            const panelA = packedA + <usize>(ir * kc) * size;
+            const cTile = c + (<usize>(ic + ir) * <usize>ldc + <usize>(jc + jr)) * size;
+            micro<T>(kc, panelA, panelB, alpha, betaSlice, cTile, ldc, mr, nr, tile);
+          }
+        }
+      }
+    }
+  }
+}
+
 // @ts-ignore: decorator
 @inline function gemm<T>(
   transA: i32, transB: i32, m: i32, n: i32, k: i32, alpha: T,
@@ -116,6 +208,8 @@ export function gemmF32(
 /**
  * Packs rows ic..ic+mc, columns pc..pc+kc of op(A) into MR-tall panels: panel r holds, for
  * each p, the MR values op(A)[ic + r*MR + 0..MR-1][pc + p], zeros past the last row.
+ * Full panels take branch-free paths: four row streams, or (transposed) MR contiguous values
+ * per p copied as vectors.
  */
 function packA<T>(
   transA: i32, mc: i32, kc: i32, a: usize, lda: i32, ic: i32, pc: i32, out: usize,
@@ -125,6 +219,30 @@ function packA<T>(
   for (let ir = 0; ir < mc; ir += MR) {
     const mr = min(MR, mc - ir);
     const i0 = <usize>(ic + ir);
+    if (mr == MR && !transA) {
+      let r0 = a + (i0 * ld + <usize>pc) * size;
+      const rowBytes = ld * size;
+      for (let p = 0; p < kc; p++) {
+        store<T>(out, load<T>(r0));
+        store<T>(out, load<T>(r0 + rowBytes), size);
+        store<T>(out, load<T>(r0 + 2 * rowBytes), 2 * size);
+        store<T>(out, load<T>(r0 + 3 * rowBytes), 3 * size);
+        r0 += size;
+        out += <usize>MR * size;
+      }
+      continue;
+    }
+    if (mr == MR && transA) {
+      // op(A)[i0 + ii][pc + p] = A[(pc + p) * lda + i0 + ii]: MR contiguous values per p.
+      let src = a + (<usize>pc * ld + i0) * size;
+      for (let p = 0; p < kc; p++) {
+        v128.store(out, v128.load(src));
+        if (size == 8) v128.store(out, v128.load(src, 16), 16);
+        src += ld * size;
+        out += <usize>MR * size;
+      }
+      continue;
+    }
     for (let p = 0; p < kc; p++) {
       const col = <usize>(pc + p);
       for (let ii = 0; ii < MR; ii++) {
@@ -161,6 +279,21 @@ function packB<T>(
         v128.store(out, v128.load(src, 16), 16);
         src += ld * size;
         out += 32;
+      }
+      continue;
+    }
+    if (transB && nr == NR) {
+      // op(B)[pc + p][j0 + jj] = B[(j0 + jj) * ldb + pc + p]: NR row streams of B.
+      let src = b + (j0 * ld + <usize>pc) * size;
+      const rowBytes = ld * size;
+      for (let p = 0; p < kc; p++) {
+        let from = src;
+        for (let jj = 0; jj < NR; jj++) {
+          store<T>(out, load<T>(from));
+          from += rowBytes;
+          out += size;
+        }
+        src += size;
       }
       continue;
     }

@@ -17,7 +17,9 @@ import ndarray from 'ndarray';
 import type { Matrix } from '../matrix.js';
 import type { Parameters } from '../parameters.js';
 import type { Rng } from '../random.js';
-import { type FloatBuffer as FloatArray, gemm } from './kernels/gemm.js';
+import {
+  type FloatBuffer as FloatArray, gemm, gemmPackedB, packB, type PackedB, releasePackedB,
+} from './kernels/gemm.js';
 import { gemmBackend } from './kernels/settings.js';
 import { release, residentArray } from './kernels/wasm.js';
 
@@ -65,6 +67,7 @@ export interface PreparedInput {
 const residentBlocks = new FinalizationRegistry<number[]>((blocks) => {
   for (const at of blocks) release(at);
 });
+const packedOperands = new FinalizationRegistry<PackedB>((packed) => releasePackedB(packed));
 
 /**
  * An allocator of the network's buffers. With the SIMD kernels they live in kernel memory, so
@@ -113,6 +116,8 @@ export class Network {
   private readonly W10?: FloatArray;
   private readonly P0?: FloatArray;
   private readonly K?: FloatArray;
+  /** K packed once in the kernel's layout (SIMD kernels only): C K is the costliest product. */
+  private readonly packedK: PackedB | null = null;
   /** The current batch: its columns of the training set (null for all), inputs and labels. */
   private batch: PreparedInput;
   private batchColumns: { order: number[]; start: number } | null = null;
@@ -151,6 +156,8 @@ export class Network {
       gemm(false, false, n1, m, nx, 1, this.W10, nx, this.X, m, 0, this.P0, m); // (n1, m)
       this.K = this.alloc(m * m);
       gemm(true, false, m, m, nx, 1, this.X, m, this.X, m, 0, this.K, m); // (m, m)
+      this.packedK = packB(false, m, m, this.K, m);
+      if (this.packedK) packedOperands.register(this, this.packedK);
       this.W[1] = this.alloc(n1 * m + 1);
       this.W[1][n1 * m] = 1; // s
       this.dW[1] = this.alloc(n1 * m + 1);
@@ -217,14 +224,8 @@ export class Network {
       const n = this.dims[l], Z = this.Z[l], A = this.A[l], b = this.b[l];
       this.linear(l, mb);
       const last = l === this.L;
-      for (let i = 0; i < n; i++) {
-        const bi = b[i];
-        for (let k = i * mb, end = k + mb; k < end; k++) {
-          const z = Z[k] + bi;
-          Z[k] = z;
-          A[k] = last ? 1 / (1 + Math.exp(-z)) : (z > 0 ? z : 0);
-        }
-      }
+      if (last) sigmoidBias(Z, b, A, n, mb);
+      else reluBias(Z, b, A, n, mb);
       if (!last && dropoutRng && keepProb < 1) this.dropout(l, n * mb, keepProb, dropoutRng);
     }
     const ZL = this.Z[this.L];
@@ -242,8 +243,9 @@ export class Network {
       gemm(false, false, n, mb, nPrev, 1, this.W[1], nPrev, this.batch.X!, mb, 0, Z, mb); // (n1, mb)
     } else {
       const { P0, K } = this.batch, m = this.m, Cs = this.W[1], s = Cs[n * m];
-      gemm(false, false, n, mb, m, 1, Cs, m, K!, mb, 0, Z, mb); // C K_b: (n1, mb)
-      for (let k = 0; k < n * mb; k++) Z[k] += s * P0![k];
+      if (K === this.K && this.packedK) gemmPackedB(false, n, 1, Cs, m, this.packedK, 0, Z, mb);
+      else gemm(false, false, n, mb, m, 1, Cs, m, K!, mb, 0, Z, mb); // C K_b: (n1, mb)
+      addScaled(Z, s, P0!, n * mb);
     }
   }
 
@@ -265,7 +267,8 @@ export class Network {
       const [n1, m] = [this.dims[1], this.m];
       const Cs = this.W[1], sc = Cs[n1 * m];
       const CK = (this.CK ??= this.alloc(n1 * m));
-      gemm(false, false, n1, m, m, 1, Cs, m, this.K!, m, 0, CK, m);
+      if (this.packedK) gemmPackedB(false, n1, 1, Cs, m, this.packedK, 0, CK, m);
+      else gemm(false, false, n1, m, m, 1, Cs, m, this.K!, m, 0, CK, m);
       let w0 = 0, cross = 0, quad = 0;
       for (const w of this.W10!) w0 += w * w;
       for (let k = 0; k < n1 * m; k++) {
@@ -291,12 +294,8 @@ export class Network {
 
     for (let l = L; l >= 1; l--) {
       const n = this.dims[l], nPrev = this.dims[l - 1];
-      const dz = this.dZ[l], db = this.db[l];
-      for (let i = 0; i < n; i++) {
-        let s = 0;
-        for (let k = i * mb, end = k + mb; k < end; k++) s += dz[k];
-        db[i] = inv * s;
-      }
+      const dz = this.dZ[l];
+      rowMeans(dz, this.db[l], n, mb, inv);
       if (l === 1 && this.config.firstLayer === 'dual') {
         this.dualGradient(inv, decay);
         break;
@@ -304,16 +303,19 @@ export class Network {
       const dW = this.dW[l], W = this.W[l];
       const Aprev = l === 1 ? this.batch.X! : this.A[l - 1];
       gemm(false, true, n, nPrev, mb, 1, dz, mb, Aprev, mb, 0, dW, nPrev); // dZ A^T: (n[l], n[l-1])
-      for (let k = 0; k < dW.length; k++) dW[k] = inv * dW[k] + decay * W[k];
+      scaleAddScaled(dW, inv, W, decay, dW.length);
       if (l === 1) break;
 
       const dA = this.dA[l - 1];
       gemm(true, false, nPrev, mb, n, 1, W, nPrev, dz, mb, 0, dA, mb); // W^T dZ: (n[l-1], mb)
       const dZprev = this.dZ[l - 1], Zprev = this.Z[l - 1], D = this.mask[l - 1];
-      const dropping = reg.keepProb < 1;
-      for (let k = 0, size = nPrev * mb; k < size; k++) {
-        const g = dropping ? (dA[k] * D[k]) / reg.keepProb : dA[k];
-        dZprev[k] = Zprev[k] > 0 ? g : 0;
+      if (reg.keepProb < 1) {
+        for (let k = 0, size = nPrev * mb; k < size; k++) {
+          const g = (dA[k] * D[k]) / reg.keepProb;
+          dZprev[k] = Zprev[k] > 0 ? g : 0;
+        }
+      } else {
+        reluBackward(dA, Zprev, dZprev, nPrev * mb);
       }
     }
   }
@@ -323,8 +325,14 @@ export class Network {
     const [n1, m] = [this.dims[1], this.m];
     const { mb } = this.batch;
     const Cs = this.W[1], Gs = this.dW[1], dz = this.dZ[1];
-    for (let k = 0; k <= n1 * m; k++) Gs[k] = decay * Cs[k];
     const cols = this.batchColumns;
+    if (cols === null && decay === 0) {
+      // Full batch, no decay: G = dZ1 / m and the s slot 0, in one pass.
+      for (let k = 0; k < n1 * m; k++) Gs[k] = inv * dz[k];
+      Gs[n1 * m] = 0;
+      return;
+    }
+    for (let k = 0; k <= n1 * m; k++) Gs[k] = decay * Cs[k];
     for (let i = 0; i < n1; i++) {
       for (let j = 0; j < mb; j++) Gs[i * m + (cols ? cols.order[cols.start + j] : j)] += inv * dz[i * mb + j];
     }
@@ -360,6 +368,61 @@ export class Network {
     }
     return out as Parameters;
   }
+}
+
+// The per-layer loops, kept as small monomorphic-shaped functions so each stays one tight
+// loop the engine optimises on its own.
+
+/** Z += b (per row) in place, then A = relu(Z); (n, mb). */
+function reluBias(Z: FloatArray, b: FloatArray, A: FloatArray, n: number, mb: number): void {
+  for (let i = 0; i < n; i++) {
+    const bi = b[i];
+    for (let k = i * mb, end = k + mb; k < end; k++) {
+      const z = Z[k] + bi;
+      Z[k] = z;
+      A[k] = z > 0 ? z : 0;
+    }
+  }
+}
+
+/** Z += b (per row) in place, then A = sigmoid(Z); (n, mb). */
+function sigmoidBias(Z: FloatArray, b: FloatArray, A: FloatArray, n: number, mb: number): void {
+  for (let i = 0; i < n; i++) {
+    const bi = b[i];
+    for (let k = i * mb, end = k + mb; k < end; k++) {
+      const z = Z[k] + bi;
+      Z[k] = z;
+      A[k] = 1 / (1 + Math.exp(-z));
+    }
+  }
+}
+
+/** Z[k] += s P[k] for k < size. */
+function addScaled(Z: FloatArray, s: number, P: FloatArray, size: number): void {
+  for (let k = 0; k < size; k++) Z[k] += s * P[k];
+}
+
+/** out[i] = scale * (sum of row i of D), D (n, mb). */
+function rowMeans(D: FloatArray, out: FloatArray, n: number, mb: number, scale: number): void {
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let k = i * mb, end = k + mb; k < end; k++) s += D[k];
+    out[i] = scale * s;
+  }
+}
+
+/** G = g G + d W elementwise; d = 0 leaves out the W term (it would add only zeros). */
+function scaleAddScaled(G: FloatArray, g: number, W: FloatArray, d: number, size: number): void {
+  if (d === 0) {
+    for (let k = 0; k < size; k++) G[k] = g * G[k];
+  } else {
+    for (let k = 0; k < size; k++) G[k] = g * G[k] + d * W[k];
+  }
+}
+
+/** dZ = dA where Z > 0, else 0. */
+function reluBackward(dA: FloatArray, Z: FloatArray, dZ: FloatArray, size: number): void {
+  for (let k = 0; k < size; k++) dZ[k] = Z[k] > 0 ? dA[k] : 0;
 }
 
 function toRowMajor(M: Matrix, alloc: (n: number) => FloatArray): FloatArray {
