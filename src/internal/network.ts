@@ -155,7 +155,7 @@ export class Network {
       this.P0 = this.alloc(n1 * m);
       gemm(false, false, n1, m, nx, 1, this.W10, nx, this.X, m, 0, this.P0, m); // (n1, m)
       this.K = this.alloc(m * m);
-      gemm(true, false, m, m, nx, 1, this.X, m, this.X, m, 0, this.K, m); // (m, m)
+      gramMatrix(this.X, nx, m, this.K); // (m, m)
       this.packedK = packB(false, m, m, this.K, m);
       if (this.packedK) packedOperands.register(this, this.packedK);
       this.W[1] = this.alloc(n1 * m + 1);
@@ -425,9 +425,32 @@ function reluBackward(dA: FloatArray, Z: FloatArray, dZ: FloatArray, size: numbe
   for (let k = 0; k < size; k++) dZ[k] = Z[k] > 0 ? dA[k] : 0;
 }
 
+/**
+ * K = X^T X for X (n_x, m), computed as a symmetric matrix: row blocks of K are formed only
+ * from their diagonal block rightwards, and the rest is mirrored. Each entry is the same dot
+ * product, summed in the same order, as in the full product, at 10/16 of its flops.
+ */
+function gramMatrix(X: FloatArray, nx: number, m: number, K: FloatArray): void {
+  const blocks = Math.max(1, Math.min(4, Math.floor(m / 32)));
+  for (let t = 0; t < blocks; t++) {
+    // Rows i0..i1 of K, columns i0..m: X[:, i0..i1]^T X[:, i0..m].
+    const i0 = Math.round((m * t) / blocks), i1 = Math.round((m * (t + 1)) / blocks);
+    gemm(true, false, i1 - i0, m - i0, nx, 1, X.subarray(i0), m, X.subarray(i0), m, 0,
+      K.subarray(i0 * m + i0), m);
+  }
+  for (let i = 1; i < m; i++) {
+    for (let j = 0; j < i; j++) K[i * m + j] = K[j * m + i];
+  }
+}
+
 function toRowMajor(M: Matrix, alloc: (n: number) => FloatArray): FloatArray {
   const [rows, cols] = M.shape;
   const out = alloc(rows * cols);
+  if (M.stride[1] === 1 && M.stride[0] === cols) {
+    // Contiguous rows: one copy, converting to the dtype on the way.
+    out.set(M.data.subarray(M.offset, M.offset + rows * cols));
+    return out;
+  }
   for (let i = 0; i < rows; i++) {
     let p = M.offset + i * M.stride[0];
     for (let j = 0; j < cols; j++, p += M.stride[1]) out[i * cols + j] = M.data[p];
