@@ -17,15 +17,19 @@
 // The kernels are written once, generic over the element type T (f64 or f32): a v128 holds
 // LANES = 16 / sizeof<T>() elements, so the same code is f64x2 or f32x4.
 
-/** Rows of a micro-tile: four broadcast values of op(A) per step of k. */
-const MR: i32 = 4;
+/**
+ * Rows of a micro-tile: five broadcast values of op(A) per step of k. 5 x 2 vectors is the
+ * largest tile whose accumulators, operands and product temporary fit V8's 15 allocatable
+ * vector registers; it also tiles the reference network's 30 and 20 units exactly.
+ */
+const MR: i32 = 5;
 /**
  * Slice of k packed at once. A KC x NR panel of op(B) (8 KiB in f64) stays in L1 while the
  * micro-kernel sweeps the A panels; the MC x KC block of op(A) (128 KiB in f64) stays in L2.
  */
 const KC: i32 = 256;
 /** Rows of op(A) packed at once (a multiple of MR). */
-const MC: i32 = 64;
+const MC: i32 = 60;
 /** Columns of op(B) packed at once: a KC x NC block is 2 MiB in f64, an L3-sized share. */
 const NC: i32 = 1024;
 
@@ -208,7 +212,7 @@ export function gemmPackedF32(
 /**
  * Packs rows ic..ic+mc, columns pc..pc+kc of op(A) into MR-tall panels: panel r holds, for
  * each p, the MR values op(A)[ic + r*MR + 0..MR-1][pc + p], zeros past the last row.
- * Full panels take branch-free paths: four row streams, or (transposed) MR contiguous values
+ * Full panels take branch-free paths: MR row streams, or (transposed) MR contiguous values
  * per p copied as vectors.
  */
 function packA<T>(
@@ -227,6 +231,7 @@ function packA<T>(
         store<T>(out, load<T>(r0 + rowBytes), size);
         store<T>(out, load<T>(r0 + 2 * rowBytes), 2 * size);
         store<T>(out, load<T>(r0 + 3 * rowBytes), 3 * size);
+        store<T>(out, load<T>(r0 + 4 * rowBytes), 4 * size);
         r0 += size;
         out += <usize>MR * size;
       }
@@ -238,6 +243,7 @@ function packA<T>(
       for (let p = 0; p < kc; p++) {
         v128.store(out, v128.load(src));
         if (size == 8) v128.store(out, v128.load(src, 16), 16);
+        store<T>(out + 4 * size, load<T>(src + 4 * size));
         src += ld * size;
         out += <usize>MR * size;
       }
@@ -313,9 +319,9 @@ function packB<T>(
 }
 
 /**
- * One MR x NR tile: C = alpha * (panelA panelB) + beta * C, with 8 vector accumulators
- * (4 rows x 2 vectors). With the 2 B vectors and 1 broadcast that is 11 of the 16 vector
- * registers, so V8 keeps the loop free of spills. Kept a separate, non-inlined function so
+ * One MR x NR tile: C = alpha * (panelA panelB) + beta * C, with 10 vector accumulators
+ * (5 rows x 2 vectors). With the 2 B vectors, 1 broadcast and 1 product that is 14 vector
+ * registers (V8 keeps the 16th as scratch), so the loop stays free of spills. Kept a separate, non-inlined function so
  * the engine's optimising tier picks it up after its first calls.
  */
 function micro<T>(
@@ -324,7 +330,7 @@ function micro<T>(
 ): void {
   const size = sizeof<T>();
   let c00 = v128.splat<T>(<T>0), c01 = c00, c10 = c00, c11 = c00;
-  let c20 = c00, c21 = c00, c30 = c00, c31 = c00;
+  let c20 = c00, c21 = c00, c30 = c00, c31 = c00, c40 = c00, c41 = c00;
   for (let p = 0; p < kc; p++) {
     const b0 = v128.load(pb);
     const b1 = v128.load(pb, 16);
@@ -340,7 +346,10 @@ function micro<T>(
     av = v128.load_splat<T>(pa, 3 * size);
     c30 = v128.add<T>(c30, v128.mul<T>(av, b0));
     c31 = v128.add<T>(c31, v128.mul<T>(av, b1));
-    pa += 4 * size;
+    av = v128.load_splat<T>(pa, 4 * size);
+    c40 = v128.add<T>(c40, v128.mul<T>(av, b0));
+    c41 = v128.add<T>(c41, v128.mul<T>(av, b1));
+    pa += 5 * size;
     pb += 32;
   }
 
@@ -351,6 +360,7 @@ function micro<T>(
     storeRow<T>(c + rowBytes, c10, c11, alpha, beta);
     storeRow<T>(c + 2 * rowBytes, c20, c21, alpha, beta);
     storeRow<T>(c + 3 * rowBytes, c30, c31, alpha, beta);
+    storeRow<T>(c + 4 * rowBytes, c40, c41, alpha, beta);
     return;
   }
   // Ragged edge: park the tile in scratch and write back only the rows and columns that exist.
@@ -362,6 +372,8 @@ function micro<T>(
   v128.store(tile, c21, 80);
   v128.store(tile, c30, 96);
   v128.store(tile, c31, 112);
+  v128.store(tile, c40, 128);
+  v128.store(tile, c41, 144);
   for (let i = 0; i < mr; i++) {
     for (let j = 0; j < nr; j++) {
       const at = c + <usize>i * rowBytes + <usize>j * size;

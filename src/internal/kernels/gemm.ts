@@ -19,7 +19,9 @@ export type { FloatBuffer } from './fallback.js';
 
 /**
  * Parts are whole multiples of this many rows or columns of C, a multiple of the SIMD
- * micro-tile (4 rows, 4 or 8 columns), so a split adds no ragged tiles.
+ * micro-tile's width (4 or 8 columns), so a split by columns adds no ragged tiles (and
+ * gemmPackedB's column ranges start on a packed panel). A split by rows may add one ragged
+ * 5-row tile per part, which the kernel handles.
  */
 const SPLIT_GRAIN = 8;
 
