@@ -148,7 +148,7 @@ export function gemmPackedF32(
             const mr = min(MR, mc - ir);
             const panelA = packedA + <usize>(ir * kc) * size;
             const cTile = c + (<usize>(ic + ir) * <usize>ldc + <usize>(jc + jr)) * size;
-            micro<T>(kc, panelA, panelB, alpha, betaSlice, cTile, ldc, mr, nr, tile);
+            micro<T>(kc, panelA, panelB, 32, alpha, betaSlice, cTile, ldc, mr, nr, tile);
           }
         }
       }
@@ -177,18 +177,28 @@ export function gemmPackedF32(
       const kc = min(KC, k - pc);
       // Later k slices add onto what the first slice wrote.
       const betaSlice: T = pc == 0 ? beta : <T>1;
-      packB<T>(transB, kc, nc, b, ldb, pc, jc, packedB);
+      // In a small product (one block of op(A) rows, one slice of k) each B panel serves
+      // only a few tiles, so packing it costs more than it saves: an untransposed B is read
+      // in place (its rows are the panel's steps), and only a ragged last panel is packed.
+      // Long k (W1 X) streams B from memory, where the packed copy is faster.
+      const direct = !transB && m <= MC && k <= KC;
+      const full = direct ? nc / NR * NR : 0;
+      packB<T>(transB, kc, nc - full, b, ldb, pc, jc + full, packedB);
       for (let ic = 0; ic < m; ic += MC) {
         const mc = min(MC, m - ic);
         packA<T>(transA, mc, kc, a, lda, ic, pc, packedA);
         for (let jr = 0; jr < nc; jr += NR) {
           const nr = min(NR, nc - jr);
-          const panelB = packedB + <usize>(jr * kc) * size;
+          const inPlace = jr < full;
+          const panelB = inPlace
+            ? b + (<usize>pc * <usize>ldb + <usize>(jc + jr)) * size
+            : packedB + <usize>((jr - full) * kc) * size;
+          const bStep: usize = inPlace ? <usize>ldb * size : 32;
           for (let ir = 0; ir < mc; ir += MR) {
             const mr = min(MR, mc - ir);
             const panelA = packedA + <usize>(ir * kc) * size;
             const cTile = c + (<usize>(ic + ir) * <usize>ldc + <usize>(jc + jr)) * size;
-            micro<T>(kc, panelA, panelB, alpha, betaSlice, cTile, ldc, mr, nr, tile);
+            micro<T>(kc, panelA, panelB, bStep, alpha, betaSlice, cTile, ldc, mr, nr, tile);
           }
         }
       }
@@ -321,11 +331,13 @@ function packB<T>(
 /**
  * One MR x NR tile: C = alpha * (panelA panelB) + beta * C, with 10 vector accumulators
  * (5 rows x 2 vectors). With the 2 B vectors, 1 broadcast and 1 product that is 14 vector
- * registers (V8 keeps the 16th as scratch), so the loop stays free of spills. Kept a separate, non-inlined function so
- * the engine's optimising tier picks it up after its first calls.
+ * registers (V8 keeps the 16th as scratch), so the loop stays free of spills. B's panel
+ * advances bStep bytes per step of k: 32 when packed, a row of B when read in place. Kept
+ * a separate, non-inlined function so the engine's optimising tier picks it up after its
+ * first calls.
  */
 function micro<T>(
-  kc: i32, pa: usize, pb: usize, alpha: T, beta: T, c: usize, ldc: i32,
+  kc: i32, pa: usize, pb: usize, bStep: usize, alpha: T, beta: T, c: usize, ldc: i32,
   mr: i32, nr: i32, tile: usize,
 ): void {
   const size = sizeof<T>();
@@ -350,7 +362,7 @@ function micro<T>(
     c40 = v128.add<T>(c40, v128.mul<T>(av, b0));
     c41 = v128.add<T>(c41, v128.mul<T>(av, b1));
     pa += 5 * size;
-    pb += 32;
+    pb += bStep;
   }
 
   const NR = tileCols<T>();
