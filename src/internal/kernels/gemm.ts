@@ -19,7 +19,9 @@ export type { FloatBuffer } from './fallback.js';
 
 /**
  * Parts are whole multiples of this many rows or columns of C, a multiple of the SIMD
- * micro-tile (4 rows, 4 or 8 columns), so a split adds no ragged tiles.
+ * micro-tile's width (4 or 8 columns), so a split by columns adds no ragged tiles (and
+ * gemmPackedB's column ranges start on a packed panel). A split by rows may add one ragged
+ * 5-row tile per part, which the kernel handles.
  */
 const SPLIT_GRAIN = 8;
 
@@ -66,6 +68,66 @@ export function gemm(
   }
 }
 
+/**
+ * An operand op(B) (k, n) packed once into kernel memory in the layout the SIMD kernel
+ * reads, for products that reuse it many times (the dual form's Gram matrix). Free it with
+ * {@link releasePackedB}.
+ */
+export interface PackedB {
+  readonly k: number;
+  readonly n: number;
+  readonly elementBytes: 8 | 4;
+  readonly address: number;
+}
+
+/**
+ * Packs op(B) of a resident (kernel-memory) B for {@link gemmPackedB}; null when the SIMD
+ * kernels are off or B is not resident, in which case callers use {@link gemm}.
+ */
+export function packB(transB: boolean, k: number, n: number, B: FloatBuffer, ldb: number): PackedB | null {
+  const b = residentAddress(B);
+  if (gemmBackend() !== 'wasm-simd' || b < 0 || k === 0 || n === 0) return null;
+  const { exports } = wasmKernels();
+  const elementBytes = B.BYTES_PER_ELEMENT as 8 | 4;
+  const address = allocate(exports.packedBBytes(k, n, elementBytes));
+  (elementBytes === 8 ? exports.packBF64 : exports.packBF32)(+transB, k, n, b, ldb, address);
+  return { k, n, elementBytes, address };
+}
+
+/** Frees what {@link packB} allocated. */
+export function releasePackedB(packed: PackedB): void {
+  release(packed.address);
+}
+
+/**
+ * C = alpha * op(A) op(B) + beta * C with op(B) packed by {@link packB}; A and C live in
+ * kernel memory (their dtype is the packed one). Split by columns across threads when large.
+ */
+export function gemmPackedB(
+  transA: boolean, m: number, alpha: number, A: FloatBuffer, lda: number, packed: PackedB,
+  beta: number, C: FloatBuffer, ldc: number,
+): void {
+  const { k, n, elementBytes } = packed;
+  const a = residentAddress(A), c = residentAddress(C);
+  if (a < 0 || c < 0 || A.BYTES_PER_ELEMENT !== elementBytes || C.BYTES_PER_ELEMENT !== elementBytes) {
+    throw new RangeError('gemmPackedB: A and C must be kernel-memory arrays of the packed dtype');
+  }
+  if (m === 0) return;
+  const fn = elementBytes === 8 ? 'gemmPackedF64' : 'gemmPackedF32';
+  const parts = splitParts(m, n, k, false);
+  for (let t = 0; t < parts.count; t++) workspace(t);
+  const args = (t: number): number[] => [+transA, m, n, k, alpha, a, lda, packed.address,
+    beta, c, ldc, workspaces[t], parts.starts[t], parts.starts[t + 1]];
+  const kernel = wasmKernels().exports[fn];
+  if (parts.count === 1) {
+    kernel(...args(0));
+    return;
+  }
+  const jobs: Job[] = [];
+  for (let t = 1; t < parts.count; t++) jobs.push({ kind: 'wasm', fn, args: args(t) });
+  runParallel(jobs, () => kernel(...args(0)));
+}
+
 interface Problem {
   transA: boolean;
   transB: boolean;
@@ -93,8 +155,8 @@ interface Parts {
  * One slab per thread along the longer side of C, so each thread packs only its share of
  * the larger operand: W1 X (30 x 238) splits its 238 columns, W1^T dZ1 its 12288 rows.
  */
-function splitParts(m: number, n: number, k: number): Parts {
-  const byRows = m > n;
+function splitParts(m: number, n: number, k: number, rowsAllowed = true): Parts {
+  const byRows = rowsAllowed && m > n;
   const side = byRows ? m : n;
   let count = m * n * k >= gemmParallelMinWork() ? gemmThreads() : 1;
   count = Math.max(1, Math.min(count, Math.floor(side / SPLIT_GRAIN)));

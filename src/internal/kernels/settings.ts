@@ -3,11 +3,11 @@ import { availableParallelism } from 'node:os';
 import { simdAvailable } from './simd.js';
 
 /**
- * Products with fewer multiply-adds than this stay on the calling thread: below about
- * 2 million (a millisecond or less of work) posting to a helper and waiting for it costs
- * more than the helper saves.
+ * Products with fewer multiply-adds than this stay on the calling thread. A helper is woken
+ * through shared memory in some microseconds; below about a million multiply-adds (a
+ * hundred microseconds of work) waking it and waiting for it costs more than it saves.
  */
-const PARALLEL_MIN_WORK = 1 << 21;
+const PARALLEL_MIN_WORK = 1 << 20;
 
 let parallelMinWork = PARALLEL_MIN_WORK;
 

@@ -9,6 +9,14 @@ export interface GemmExports {
   gemmF32: WasmGemm;
   /** Scratch bytes one thread needs for packed panels, for 8- or 4-byte elements. */
   workspaceBytes(elementBytes: number): number;
+  /** (transB, k, n, b, ldb, out): op(B) packed whole, for gemmPacked*. */
+  packBF64: WasmGemm;
+  packBF32: WasmGemm;
+  /** Bytes packB* writes for a (k, n) op(B). */
+  packedBBytes(k: number, n: number, elementBytes: number): number;
+  /** (transA, m, n, k, alpha, a, lda, packedB, beta, c, ldc, work, j0, j1). */
+  gemmPackedF64: WasmGemm;
+  gemmPackedF32: WasmGemm;
 }
 
 /** (transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, work) as in the .ts source. */

@@ -1,5 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { gemm } from '../../../src/internal/kernels/gemm.js';
+import {
+  gemm, gemmPackedB, packB, releasePackedB,
+} from '../../../src/internal/kernels/gemm.js';
 import type { FloatBuffer } from '../../../src/internal/kernels/fallback.js';
 import { setGemmParallelMinWork, setGemmThreads } from '../../../src/internal/kernels/settings.js';
 import {
@@ -76,4 +78,45 @@ describe('kernel memory', () => {
       }
     });
   }
+});
+
+describe('products with an operand packed once', () => {
+  for (const threads of [1, 2]) {
+    it(`${threads} thread(s): match the triple loop on odd sizes, transposes and both dtypes, ` +
+      'and reuse the packed operand', () => {
+      setGemmThreads(threads);
+      setGemmParallelMinWork(threads > 1 ? 1 : undefined);
+      // k past KC = 256 and n past NC = 1024 exercise every packed block.
+      const shapes: [number, number, number][] = [
+        [1, 1, 1], [3, 17, 255], [30, 238, 238], [5, 1030, 7], [17, 9, 300], [4, 8, 1],
+      ];
+      const types: [new (length: number) => FloatBuffer, number][] = [
+        [Float64Array, 2 ** -53], [Float32Array, 2 ** -24],
+      ];
+      for (const [Kind, u] of types) {
+        for (const [m, n, k] of shapes) {
+          for (const [transA, transB] of [[false, false], [false, true], [true, false], [true, true]]) {
+            const B = resident(makeCase(Kind, transA, transB, m, n, k, 1, 0).B, 3);
+            const c0 = makeCase(Kind, transA, transB, m, n, k, 1, 0);
+            const packed = packB(transB, k, n, B.view, c0.ldb);
+            expect(packed).not.toBeNull();
+            for (const [alpha, beta] of [[1, 0], [-0.5, 1]]) {
+              const c = { ...makeCase(Kind, transA, transB, m, n, k, alpha, beta), B: c0.B };
+              const A = resident(c.A, 1), C = resident(c.C, 5);
+              gemmPackedB(transA, m, alpha, A.view, c.lda, packed!, beta, C.view, c.ldc);
+              const ratio = errorRatio(c, C.view, naive(c), u);
+              expect(ratio, `${m}x${n}x${k} ${transA} ${transB} ${alpha} ${beta}`).toBeLessThan(1);
+              for (const x of [A, C]) releaseArray(x.block);
+            }
+            releasePackedB(packed!);
+            releaseArray(B.block);
+          }
+        }
+      }
+    });
+  }
+
+  it('packs nothing for operands outside kernel memory', () => {
+    expect(packB(false, 2, 2, new Float64Array(4), 2)).toBeNull();
+  });
 });
