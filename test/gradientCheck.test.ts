@@ -5,19 +5,9 @@ import { initializeParametersDeep } from '../src/initialization.js';
 import { fromRows, toRows } from '../src/matrix.js';
 import type { Parameters } from '../src/parameters.js';
 import { createRng } from '../src/random.js';
+import { randomNetwork } from './helpers/networks.js';
 
 const MAX_RELATIVE_DIFFERENCE = 1e-7;
-
-/**
- * He-scaled weights and small random biases. Zero biases would put Z exactly at ReLU's kink
- * wherever a whole layer is inactive, where no finite difference can agree.
- */
-function randomNetwork(dims: number[], seed: number): Parameters {
-  const parameters = initializeParametersDeep(dims, { seed, scale: 'he' }) as Record<string, any>;
-  const rng = createRng(seed + 1000);
-  for (let l = 1; l < dims.length; l++) parameters[`b${l}`] = rng.rand(dims[l], 1);
-  return parameters as Parameters;
-}
 
 function randomLabels(seed: number, m: number) {
   const rng = createRng(seed);

@@ -4,23 +4,16 @@
 import { describe, expect, it } from 'vitest';
 import { computeCost } from '../../src/cost.js';
 import { dropoutBackward, dropoutForward } from '../../src/dropout.js';
-import { initializeParametersDeep } from '../../src/initialization.js';
 import { linearActivationBackward, linearActivationForward, type LinearActivationCache } from '../../src/linearActivation.js';
 import { type Matrix, copy, fromRows } from '../../src/matrix.js';
 import { LModelBackward, LModelForward } from '../../src/model.js';
 import type { Parameters } from '../../src/parameters.js';
 import { createRng } from '../../src/random.js';
 import { addL2ToGradients, computeCostWithRegularization } from '../../src/regularization.js';
+import { randomNetwork } from '../helpers/networks.js';
 
 const RELATIVE_DIFFERENCE = 1e-7;
 const EPS = 1e-7;
-
-function randomNetwork(dims: number[], seed: number): Parameters {
-  const p = initializeParametersDeep(dims, { seed, scale: 'he' }) as Record<string, Matrix>;
-  const rng = createRng(seed + 1);
-  for (let l = 1; l < dims.length; l++) p[`b${l}`] = rng.rand(dims[l], 1);
-  return p as Parameters;
-}
 
 /** Relative difference between `analytic` and central differences of `cost` over every parameter. */
 function check(parameters: Parameters, cost: (p: Parameters) => number, analytic: Record<string, Matrix>): number {
