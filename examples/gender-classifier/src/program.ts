@@ -60,6 +60,7 @@ interface TrainFlags {
   iterations?: number;
   learningRate?: number;
   layers?: number[];
+  members?: number;
   recipe: Recipe;
   out: string;
   json?: boolean;
@@ -93,7 +94,9 @@ export function buildProgram(io: ProgramIO = processIO()): Command {
       parsePositive('learning rate'))
     .addOption(new Option('--layers <list>', 'layer sizes, 12288 first and 1 last ' +
       `(default: ${REFERENCE_SETTINGS.layers.join(',')})`).argParser(parseLayerOption))
-    .addOption(new Option('--recipe <name>', 'training recipe: the reference\'s, or one that generalises ' +
+    .option('--members <n>', 'networks to train and average, from different initial weights ' +
+      `(default: the recipe's, ${recipeValues('members')})`, parseInteger('members', 1))
+    .addOption(new Option('--recipe <name>', 'training recipe: the reference\'s, or ones that generalise ' +
       'better (see README.md)').choices(RECIPES).default('reference'))
     .addOption(new Option('--out <dir>', 'folder for the model, the cost plot and the misclassified page')
       .default(DEFAULT_OUT_DIR, 'out/ in this example'))
@@ -129,6 +132,7 @@ async function train(flags: TrainFlags, io: ProgramIO): Promise<void> {
     iterations: flags.iterations,
     learningRate: flags.learningRate,
     layers: flags.layers,
+    members: flags.members,
   });
 
   // Data: the given folder, or the reference data set fetched once into data/.
@@ -149,7 +153,7 @@ async function train(flags: TrainFlags, io: ProgramIO): Promise<void> {
       clearOnComplete: true,
     }, Presets.shades_classic)
     : undefined;
-  const bar = bars?.create(settings.iterations, 0, { cost: '-' });
+  const bar = bars?.create(settings.iterations * settings.members, 0, { cost: '-' });
   let report;
   try {
     report = trainClassifier(data, settings, {
@@ -165,7 +169,8 @@ async function train(flags: TrainFlags, io: ProgramIO): Promise<void> {
   const modelPath = join(out, OUTPUT_FILES.model);
   saveClassifier(modelPath, report.model);
   const plotPath = await writeCostPlot(join(out, OUTPUT_FILES.costPlot), report.costs, {
-    title: `Cost, ${settings.recipe} recipe, learning rate ${settings.learningRate}, seed ${settings.seed}`,
+    title: `Cost${settings.members > 1 ? ` (mean of ${settings.members} networks)` : ''}, ` +
+      `${settings.recipe} recipe, learning rate ${settings.learningRate}, seed ${settings.seed}`,
   });
   const wrong = data.test.files
     .map((file, j) => ({ file, probability: report.testProbabilities[j], label: data.test.Y.get(0, j) }))
@@ -211,8 +216,8 @@ async function predictImages(images: readonly string[], modelPath: string, io: P
   });
 }
 
-/** A setting's value in each recipe, for the help text: "reference 2500, improved 500". */
-function recipeValues(key: 'iterations' | 'learningRate'): string {
+/** A setting's value in each recipe, for the help text: "reference 2500, improved 900, ...". */
+function recipeValues(key: 'iterations' | 'learningRate' | 'members'): string {
   return RECIPES.map((name) => `${name} ${RECIPE_SETTINGS[name][key]}`).join(', ');
 }
 

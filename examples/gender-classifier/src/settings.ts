@@ -8,11 +8,12 @@ export const REFERENCE_LAYERS: readonly number[] = [FEATURES, 30, 20, 7, 5, 1];
 
 /**
  * How to train: `reference` is the reference assignment's recipe, `improved` the one
- * chosen on a validation split of the training set by scripts/select-recipe.ts.
+ * chosen on a validation split of the training set by scripts/select-recipe.ts, `ensemble`
+ * the improved recipe's networks averaged, their number chosen by scripts/select-ensemble.ts.
  */
-export type Recipe = 'reference' | 'improved';
+export type Recipe = 'reference' | 'improved' | 'ensemble';
 
-export const RECIPES: readonly Recipe[] = ['reference', 'improved'];
+export const RECIPES: readonly Recipe[] = ['reference', 'improved', 'ensemble'];
 
 /** Everything a recipe fixes: network, initialisation, optimizer, schedule, data. */
 export interface RecipeSettings {
@@ -30,6 +31,8 @@ export interface RecipeSettings {
   readonly decayRate: number;
   /** whether each training photo is also shown mirrored left-right */
   readonly mirrorImages: boolean;
+  /** networks trained from different initial weights whose probabilities are averaged */
+  readonly members: number;
 }
 
 /** One training run: a recipe, possibly with some values changed, and a seed. */
@@ -49,6 +52,7 @@ export const REFERENCE_RECIPE: RecipeSettings = {
   lambd: 0,
   decayRate: 0,
   mirrorImages: false,
+  members: 1,
 };
 
 /** The improved recipe; README.md tells how scripts/select-recipe.ts chose it. */
@@ -61,12 +65,31 @@ export const IMPROVED_RECIPE: RecipeSettings = {
   lambd: 0,
   decayRate: 0,
   mirrorImages: true,
+  members: 1,
 };
+
+/** The improved recipe's networks, several of them averaged; README.md tells how many and why. */
+export const ENSEMBLE_RECIPE: RecipeSettings = { ...IMPROVED_RECIPE, members: 5 };
 
 export const RECIPE_SETTINGS: Readonly<Record<Recipe, RecipeSettings>> = {
   reference: REFERENCE_RECIPE,
   improved: IMPROVED_RECIPE,
+  ensemble: ENSEMBLE_RECIPE,
 };
+
+/**
+ * The init seed of member j (1..members) of a run with seed `seed`: the seed itself for a
+ * single network, else seed * 1000 + j, so that the members of different seeds differ.
+ *
+ * @example
+ * ```ts
+ * memberSeed(3, 1, 1); // 3
+ * memberSeed(3, 2, 5); // 3002
+ * ```
+ */
+export function memberSeed(seed: number, j: number, members: number): number {
+  return members === 1 ? seed : seed * 1000 + j;
+}
 
 /** The reference recipe with seed 1, the command line's defaults. */
 export const REFERENCE_SETTINGS: TrainSettings = { ...REFERENCE_RECIPE, recipe: 'reference', seed: 1 };

@@ -5,20 +5,20 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
-  accuracy, LLayerModel, loadModel, predict, predictProbabilities, saveModel,
+  LLayerModel, loadModel, predictProbabilities, saveModel, zeros,
   type JsonValue, type Matrix, type Parameters, type TrainResult,
 } from 'dnn-lite';
 import { withMirrorImages } from './augment.js';
 import type { CostPoint } from './costPlot.js';
 import { GENDER_CLASSES, type GenderDataset } from './dataset.js';
 import { silentLogger, type Logger } from './logger.js';
-import type { TrainSettings } from './settings.js';
+import { memberSeed, type TrainSettings } from './settings.js';
 
 export interface TrainHooks {
   /** receives "Cost after iteration i: c" every 100 iterations */
   readonly logger?: Logger;
-  /** called after every iteration with its cost */
-  readonly onIteration?: (point: CostPoint) => void;
+  /** called after every iteration with its cost; `parameters()` copies the updated parameters */
+  readonly onIteration?: (point: CostPoint, parameters: () => Parameters) => void;
   /** images to report the accuracy on after every iteration (in `history`), X (12288, k), Y (1, k) */
   readonly validation?: readonly [X: Matrix, Y: Matrix];
 }
@@ -74,8 +74,80 @@ export function fitNetwork(X: Matrix, Y: Matrix, settings: TrainSettings, hooks:
     logger: hooks.logger ?? silentLogger,
     init: { seed: settings.seed, scale: settings.init },
     validationData: hooks.validation && [hooks.validation[0], hooks.validation[1]],
-    callback: hooks.onIteration && (({ iteration, cost }) => hooks.onIteration!({ iteration, cost })),
+    callback: hooks.onIteration &&
+      (({ iteration, cost, parameters }) => hooks.onIteration!({ iteration, cost }, parameters)),
   });
+}
+
+/**
+ * Trains `settings.members` networks (one unless the recipe is an ensemble), with init seeds
+ * {@link memberSeed}, and packs them into one classifier (see {@link packMembers}).
+ *
+ * @param X - training images, shape (12288, m)
+ * @param Y - their labels, shape (1, m)
+ * @param settings - recipe, seed and the values it fixes
+ * @param hooks - cost logger and per-iteration callback; iterations count on across members
+ * @returns the packed parameters and layer sizes, and each iteration's cost averaged over members
+ */
+export function fitEnsemble(
+  X: Matrix, Y: Matrix, settings: TrainSettings, hooks: TrainHooks = {},
+): { layersDims: number[]; parameters: Parameters; meanCosts: number[] } {
+  const k = settings.members;
+  const members: Parameters[] = [];
+  const costSums = new Array<number>(settings.iterations).fill(0);
+  for (let j = 1; j <= k; j++) {
+    const seed = memberSeed(settings.seed, j, k);
+    if (k > 1) hooks.logger?.(`network ${j} of ${k} (init seed ${seed})`);
+    const offset = (j - 1) * settings.iterations;
+    const { parameters } = fitNetwork(X, Y, { ...settings, seed }, {
+      logger: hooks.logger,
+      onIteration: (point, current) => {
+        costSums[point.iteration] += point.cost;
+        hooks.onIteration?.({ iteration: offset + point.iteration, cost: point.cost }, current);
+      },
+    });
+    members.push(parameters);
+  }
+  return {
+    ...packMembers(members, settings.layers),
+    meanCosts: costSums.map((c) => c / k),
+  };
+}
+
+/**
+ * Packs k networks of the same layer sizes [n0, n1, ..., nL] side by side into one network
+ * of sizes [n0, k n1, ..., k nL]: W1 stacks the members' W1 rows, the later W are block
+ * diagonal, so each member's units see only its own. Output row j is member j's
+ * probability; {@link maleProbabilities} averages the rows. A dnn-lite model file holds
+ * the packed network as it holds any other.
+ *
+ * @param members - k >= 1 parameter sets of layer sizes `layers`
+ * @param layers - [n0, n1, ..., nL]
+ * @returns the packed parameters and their layer sizes; for k = 1 the member itself
+ */
+export function packMembers(
+  members: readonly Parameters[], layers: readonly number[],
+): { layersDims: number[]; parameters: Parameters } {
+  const k = members.length;
+  if (k === 1) return { layersDims: [...layers], parameters: members[0] };
+  const layersDims = layers.map((n, l) => (l === 0 ? n : k * n));
+  const parameters: Parameters = {};
+  for (let l = 1; l < layers.length; l++) {
+    const [rows, cols] = [layers[l], layers[l - 1]];
+    const packedCols = l === 1 ? cols : k * cols;
+    const W = zeros(k * rows, packedCols);
+    const b = zeros(k * rows, 1);
+    members.forEach((p, j) => {
+      const colOffset = l === 1 ? 0 : j * cols;
+      for (let r = 0; r < rows; r++) {
+        for (let c = 0; c < cols; c++) W.set(j * rows + r, colOffset + c, p[`W${l}`].get(r, c));
+        b.set(j * rows + r, 0, p[`b${l}`].get(r, 0));
+      }
+    });
+    parameters[`W${l}`] = W;
+    parameters[`b${l}`] = b;
+  }
+  return { layersDims, parameters };
 }
 
 /**
@@ -84,23 +156,18 @@ export function fitNetwork(X: Matrix, Y: Matrix, settings: TrainSettings, hooks:
  * @param data - train and test images, X (12288, m)
  * @param settings - recipe, seed, iterations, learning rate, layers
  * @param hooks - cost logger and per-iteration callback
- * @returns the model, its cost curve and its accuracies
+ * @returns the model, its cost curve (averaged over the members of an ensemble) and its accuracies
  */
 export function trainClassifier(data: GenderDataset, settings: TrainSettings, hooks: TrainHooks = {}): TrainReport {
-  const costs: CostPoint[] = [];
-
   const start = performance.now();
-  const { parameters } = fitNetwork(data.train.X, data.train.Y, settings, {
-    ...hooks,
-    onIteration: (point) => {
-      costs.push(point);
-      hooks.onIteration?.(point);
-    },
-  });
+  const { layersDims, parameters, meanCosts } = fitEnsemble(data.train.X, data.train.Y, settings, hooks);
   const seconds = (performance.now() - start) / 1000;
+  const costs: CostPoint[] = meanCosts.map((cost, iteration) => ({ iteration, cost }));
 
-  const trainAccuracy = accuracy(predict(data.train.X, parameters), data.train.Y);
-  const testAccuracy = accuracy(predict(data.test.X, parameters), data.test.Y);
+  const unlabelled: GenderModel = { layersDims, parameters };
+  const trainAccuracy = labelAccuracy(maleProbabilities(unlabelled, data.train.X), data.train.Y);
+  const testProbabilities = maleProbabilities(unlabelled, data.test.X);
+  const testAccuracy = labelAccuracy(testProbabilities, data.test.Y);
   const metadata: { [key: string]: JsonValue } = {
     recipe: settings.recipe,
     seed: settings.seed,
@@ -112,31 +179,41 @@ export function trainClassifier(data: GenderDataset, settings: TrainSettings, ho
       lambd: settings.lambd,
       decayRate: settings.decayRate,
       mirrorImages: settings.mirrorImages,
+      members: settings.members,
+      layers: [...settings.layers],
     },
+    members: settings.members,
     classes: Object.fromEntries(GENDER_CLASSES.map(({ name, label }) => [name, label])),
     trainAccuracy,
     testAccuracy,
   };
   return {
-    model: { layersDims: [...settings.layers], parameters, metadata },
+    model: { layersDims, parameters, metadata },
     costs,
     finalCost: costs.length > 0 ? costs[costs.length - 1].cost : NaN,
     trainAccuracy,
     testAccuracy,
-    testProbabilities: row(predictProbabilities(data.test.X, parameters)),
+    testProbabilities,
     seconds,
   };
 }
 
 /**
- * P(male) for each column of X.
+ * P(male) for each column of X: the network's output, or for an ensemble (k output rows,
+ * see {@link packMembers}) the mean of its members' outputs.
  *
  * @param model - a trained classifier
  * @param X - images, shape (12288, m)
  * @returns m probabilities
  */
 export function maleProbabilities(model: GenderModel, X: Matrix): number[] {
-  return row(predictProbabilities(X, model.parameters));
+  const P = predictProbabilities(X, model.parameters);
+  const [k, m] = P.shape;
+  return Array.from({ length: m }, (_, j) => {
+    let sum = 0;
+    for (let i = 0; i < k; i++) sum += P.get(i, j);
+    return sum / k;
+  });
 }
 
 /** Saves a trained classifier to `path` (a dnn-lite model file), creating its folder if needed. */
@@ -157,13 +234,21 @@ export function saveClassifier(path: string, model: GenderModel): void {
  */
 export function loadClassifier(path: string): GenderModel {
   const { layersDims, parameters, metadata } = loadModel(path);
-  if (layersDims[0] !== 12288 || layersDims[layersDims.length - 1] !== 1) {
+  // An ensemble of k networks is saved packed, with k outputs, and says so in its metadata.
+  const members = typeof metadata.members === 'number' ? metadata.members : 1;
+  if (layersDims[0] !== 12288 || layersDims[layersDims.length - 1] !== members) {
     throw new Error(`${path} holds a network of layer sizes [${layersDims.join(', ')}]; ` +
-      'a gender classifier takes 12288 inputs (64 x 64 x 3) to 1 output');
+      'a gender classifier takes 12288 inputs (64 x 64 x 3) to 1 output ' +
+      `per network (${members} network(s) according to its metadata)`);
   }
   return { layersDims, parameters, metadata };
 }
 
-function row(M: Matrix): number[] {
-  return Array.from({ length: M.shape[1] }, (_, j) => M.get(0, j));
+/** Share of photos whose P(male) > 0.5 matches the label. */
+function labelAccuracy(p: readonly number[], Y: Matrix): number {
+  let right = 0;
+  p.forEach((pj, j) => {
+    if ((pj > 0.5 ? 1 : 0) === Y.get(0, j)) right++;
+  });
+  return right / p.length;
 }

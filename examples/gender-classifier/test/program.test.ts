@@ -87,7 +87,7 @@ describe('gender-classifier command line', () => {
   });
 
   it('rejects an unknown recipe and a negative learning rate', async () => {
-    expect((await run('train', '--recipe', 'magic')).err.join('\n')).toContain('reference, improved');
+    expect((await run('train', '--recipe', 'magic')).err.join('\n')).toContain('reference, improved, ensemble');
     expect((await run('train', '--learning-rate', '-1')).err.join('\n')).toContain('positive number');
   });
 
@@ -156,6 +156,23 @@ describe('train and predict', () => {
     expect(loadClassifier(join(outDir, 'model.dnnl')).metadata).toMatchObject({
       recipe: 'improved', settings: { init: 'he', optimizer: 'momentum', mirrorImages: true, iterations: 30 },
     });
+  });
+
+  it('train --recipe ensemble saves its networks in one model file that predict reads', async () => {
+    const outDir = join(dir, 'ensemble');
+    const { out, error } = await run('train', '--json', '--recipe', 'ensemble', '--members', '2', '--data', small,
+      '--out', outDir, '--layers', '12288,4,1', '--iterations', '20');
+    expect(error).toBeUndefined();
+    expect(JSON.parse(out[0])).toMatchObject({ recipe: 'ensemble', seed: 1 });
+    const model = loadClassifier(join(outDir, 'model.dnnl'));
+    expect(model.metadata).toMatchObject({ recipe: 'ensemble', members: 2, settings: { members: 2 } });
+
+    const photo = join(small, 'test', 'male', 'male11.jpg');
+    const predicted = await run('predict', '--model', join(outDir, 'model.dnnl'), photo);
+    expect(predicted.error).toBeUndefined();
+    const test = await loadImageFolder(join(small, 'test'));
+    const p = maleProbabilities(model, test.X)[test.files.indexOf(photo)];
+    expect(predicted.out).toEqual([`${photo}: ${p > 0.5 ? 'male' : 'female'} (P(male) = ${p.toFixed(3)})`]);
   });
 
   it('predict prints male or female with P(male), for photos of any size and format', async () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { IMPROVED_RECIPE, parseLayers, REFERENCE_RECIPE, trainSettings } from '../src/settings.js';
+import {
+  ENSEMBLE_RECIPE, IMPROVED_RECIPE, memberSeed, parseLayers, REFERENCE_RECIPE, trainSettings,
+} from '../src/settings.js';
 
 describe('trainSettings', () => {
   it('gives the recipe\'s values with the seed', () => {
@@ -15,8 +17,21 @@ describe('trainSettings', () => {
   it('keeps the reference recipe the reference\'s: xavier init, plain full-batch gradient descent', () => {
     expect(REFERENCE_RECIPE).toEqual({
       layers: [12288, 30, 20, 7, 5, 1], init: 'xavier', optimizer: 'gd', learningRate: 0.0075,
-      iterations: 2500, lambd: 0, decayRate: 0, mirrorImages: false,
+      iterations: 2500, lambd: 0, decayRate: 0, mirrorImages: false, members: 1,
     });
+  });
+
+  it('makes the ensemble recipe the improved one with several networks', () => {
+    expect(IMPROVED_RECIPE.members).toBe(1);
+    expect({ ...ENSEMBLE_RECIPE, members: 1 }).toEqual(IMPROVED_RECIPE);
+    expect(ENSEMBLE_RECIPE.members).toBeGreaterThan(1);
+  });
+});
+
+describe('memberSeed', () => {
+  it('keeps the seed of a single network and gives ensemble members seed * 1000 + j', () => {
+    expect(memberSeed(3, 1, 1)).toBe(3);
+    expect([1, 2, 3].map((j) => memberSeed(3, j, 3))).toEqual([3001, 3002, 3003]);
   });
 });
 

@@ -15,7 +15,7 @@ import { loadGenderDataset } from '../src/dataset.js';
 import { selectColumns } from '../src/folds.js';
 import { trainSettings } from '../src/settings.js';
 import {
-  fitNetwork, loadClassifier, maleProbabilities, saveClassifier, trainClassifier,
+  fitEnsemble, fitNetwork, loadClassifier, maleProbabilities, packMembers, saveClassifier, trainClassifier,
 } from '../src/train.js';
 import { GENDER_DATA } from './paths.js';
 
@@ -69,6 +69,46 @@ describe('fitNetwork', () => {
   });
 });
 
+describe('packMembers', () => {
+  it('packs networks side by side: output row j is network j\'s probability', () => {
+    const layers = [12288, 4, 3, 1];
+    const members = [1, 2, 3].map((seed) => initializeParametersDeep(layers, { seed, scale: 'he' }));
+    const { layersDims, parameters } = packMembers(members, layers);
+    expect(layersDims).toEqual([12288, 12, 9, 3]);
+    expect(parameters.W2.shape).toEqual([9, 12]);
+    const packed = toRows(predictProbabilities(data.test.X, parameters));
+    members.forEach((p, j) => {
+      const alone = toRows(predictProbabilities(data.test.X, p))[0];
+      packed[j].forEach((x, i) => expect(x).toBeCloseTo(alone[i], 12));
+    });
+  });
+
+  it('leaves a single network as it is', () => {
+    const p = initializeParametersDeep([12288, 2, 1], { seed: 1 });
+    expect(packMembers([p], [12288, 2, 1]).parameters).toBe(p);
+  });
+});
+
+describe('fitEnsemble', () => {
+  it('trains the members from init seeds seed * 1000 + j and averages their costs', () => {
+    const settings = trainSettings('ensemble', 4, { ...SMALL, members: 2 });
+    const iterations: number[] = [];
+    const ensemble = fitEnsemble(data.train.X, data.train.Y, settings, {
+      onIteration: ({ iteration }) => iterations.push(iteration),
+    });
+    expect(iterations).toEqual([...Array(2 * SMALL.iterations).keys()]);
+    const alone = [4001, 4002].map((seed) => fitNetwork(data.train.X, data.train.Y, { ...settings, seed }));
+    expect(ensemble.meanCosts[7]).toBeCloseTo((alone[0].history.cost[7] + alone[1].history.cost[7]) / 2, 12);
+    const P = toRows(predictProbabilities(data.test.X, ensemble.parameters));
+    const expected = alone.map((r) => toRows(predictProbabilities(data.test.X, r.parameters))[0]);
+    const mean = maleProbabilities({ layersDims: ensemble.layersDims, parameters: ensemble.parameters }, data.test.X);
+    mean.forEach((p, i) => {
+      expect(P[1][i]).toBeCloseTo(expected[1][i], 12);
+      expect(p).toBeCloseTo((expected[0][i] + expected[1][i]) / 2, 12);
+    });
+  });
+});
+
 describe('trainClassifier', () => {
   it('reports the cost of every iteration and the accuracies of its parameters', () => {
     const lines: string[] = [];
@@ -106,6 +146,25 @@ describe('saveClassifier and loadClassifier', () => {
     const second = join(dir, 'again.dnnl');
     saveClassifier(second, loaded);
     expect(readFileSync(second).equals(readFileSync(first))).toBe(true);
+  });
+
+  it('round-trip an ensemble, packed in one file with its number of networks in the metadata', () => {
+    const report = trainClassifier(data, trainSettings('ensemble', 1, { ...SMALL, members: 3 }));
+    const path = join(dir, 'ensemble.dnnl');
+    saveClassifier(path, report.model);
+    const loaded = loadClassifier(path);
+    expect(loaded.layersDims).toEqual([12288, 12, 3]);
+    expect(loaded.metadata).toMatchObject({ recipe: 'ensemble', members: 3 });
+    expect(maleProbabilities(loaded, data.test.X)).toEqual(report.testProbabilities);
+    const right = report.testProbabilities.filter((p, j) => (p > 0.5 ? 1 : 0) === data.test.Y.get(0, j));
+    expect(report.testAccuracy).toBe(right.length / data.test.files.length);
+  });
+
+  it('refuses a model whose outputs do not match its number of networks', () => {
+    const path = join(dir, 'two-outputs.dnnl');
+    const layers = [12288, 2, 2];
+    saveClassifier(path, { layersDims: layers, parameters: initializeParametersDeep(layers, { seed: 1 }) });
+    expect(() => loadClassifier(path)).toThrow(/layer sizes \[12288, 2, 2\].*1 network/);
   });
 
   it('refuses a model that does not take 12288 inputs', () => {
