@@ -98,7 +98,15 @@ export function runParallel(jobs: Job[], own: () => void): void {
   }
 }
 
-/** Returns once control[cell] holds the current sequence number: polls briefly, then sleeps. */
+/**
+ * Returns once control[cell] holds the current sequence number: polls briefly, then sleeps.
+ *
+ * Known shortcoming: a helper that throws reports the failure, but one whose thread dies
+ * outright (out of memory, process.exit in a worker) never writes its cell, and this wait
+ * has no timeout, so the training call hangs instead of failing. Accepted for now because
+ * the helpers run only the fixed kernel code on memory the main thread sized; a bounded
+ * wait with a liveness check of the worker would cost a timer per product.
+ */
 function waitFor(cell: number): void {
   for (let i = 0; i < SPIN; i++) if (Atomics.load(control, cell) === sequence) return;
   for (;;) {
