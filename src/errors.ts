@@ -4,6 +4,7 @@
  *
  * @packageDocumentation
  */
+import type { Parameters } from './parameters.js';
 
 /**
  * Base class of every error dnn-lite throws on purpose.
@@ -81,7 +82,7 @@ export class DivergenceError extends DnnLiteError {
   /** Iteration at which the cost or a parameter stopped being finite. */
   readonly iteration: number;
   /** The parameters before the step that diverged. */
-  readonly lastFiniteParameters: Record<string, unknown>;
+  readonly lastFiniteParameters: Parameters;
 
   /**
    * An error whose message names the iteration and tells to lower the learning rate.
@@ -91,7 +92,7 @@ export class DivergenceError extends DnnLiteError {
    * @param lastFiniteParameters - parameters before that iteration's update
    * @param detail - what was found not finite
    */
-  constructor(fn: string, iteration: number, lastFiniteParameters: Record<string, unknown>, detail: string) {
+  constructor(fn: string, iteration: number, lastFiniteParameters: Parameters, detail: string) {
     super(fn, `training diverged at iteration ${iteration}: ${detail}; ` +
       'lower the learning rate; the last finite parameters are in error.lastFiniteParameters');
     this.iteration = iteration;

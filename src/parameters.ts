@@ -18,10 +18,3 @@ export type Parameters = Record<`W${number}` | `b${number}`, Matrix>;
  * and dW`l`, db`l` for l = 1 .. L, shaped like W`l` and b`l`.
  */
 export type Gradients = Record<`dA${number}` | `dW${number}` | `db${number}`, Matrix>;
-
-/** Number of layers with weights, L, in a parameter dictionary (the count of its W keys). */
-export function layerCount(parameters: Parameters): number {
-  let L = 0;
-  while (`W${L + 1}` in parameters) L++;
-  return L;
-}

@@ -29,8 +29,8 @@ export function predict(X: Matrix, parameters: Parameters): Matrix {
   return probabilitiesToLabels(AL);
 }
 
-/** @internal 1 where p > 0.5, else 0, as a new contiguous matrix. */
-export function probabilitiesToLabels(P: Matrix): Matrix {
+/** 1 where p > 0.5, else 0, as a new contiguous matrix. */
+function probabilitiesToLabels(P: Matrix): Matrix {
   const [rows, cols] = P.shape;
   const out = new Float64Array(rows * cols);
   for (let i = 0; i < rows; i++) {
