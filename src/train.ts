@@ -32,7 +32,10 @@ export interface IterationInfo {
   cost: number;
   /** The learning rate used for this update. */
   learningRate: number;
-  /** A copy of the parameters after the update (computed only when called). */
+  /**
+   * A copy of the parameters after the update (computed only when called). Call it inside
+   * the callback: once LLayerModel has returned, it throws a DnnLiteError.
+   */
   parameters(): Parameters;
 }
 
@@ -48,7 +51,10 @@ export interface EpochInfo {
   validationCost?: number;
   /** Accuracy on the validation data, when there is any. */
   validationAccuracy?: number;
-  /** A copy of the parameters after the epoch (computed only when called). */
+  /**
+   * A copy of the parameters after the epoch (computed only when called). Call it inside
+   * the callback: once LLayerModel has returned, it throws a DnnLiteError.
+   */
   parameters(): Parameters;
 }
 
@@ -256,6 +262,19 @@ function train(fn: string, X: Matrix, Y: Matrix, layersDims: readonly number[], 
   const firstLayer = chooseFirstLayer(fn, cfg, layersDims, m, batch, updates);
   const evaluated = Math.max(batch, cfg.validationData?.[0].shape[1] ?? 0);
   const net = new Network(initial, X, Y, { dtype: cfg.dtype, firstLayer, batchSize: batch, maxBatch: evaluated });
+  try {
+    return trainNetwork(fn, net, cfg, initial, m, batch, totalIterations, totalEpochs);
+  } finally {
+    // Kernel memory is freed here, not left to garbage collection (see Network.dispose).
+    net.dispose();
+  }
+}
+
+/** The loop of {@link LLayerModel} over a built network: epochs, batches, validation, stopping. */
+function trainNetwork(
+  fn: string, net: Network, cfg: ResolvedOptions, initial: Parameters,
+  m: number, batch: number, totalIterations: number, totalEpochs: number,
+): TrainResult {
   const optimizer = new OptimizerState(net, cfg);
   const validation = cfg.validationData && net.prepare(cfg.validationData[0], cfg.validationData[1]);
   const dropoutRng = cfg.keepProb < 1 ? createRng(cfg.dropoutSeed) : undefined;
@@ -333,6 +352,7 @@ function train(fn: string, X: Matrix, Y: Matrix, layersDims: readonly number[], 
   result.parameters = result.stoppedBy === 'earlyStopping' && best.parameters ? best.parameters() : net.parameters();
   return result;
 }
+
 
 interface ResolvedOptions extends Required<Pick<TrainOptions,
   'learningRate' | 'numIterations' | 'printCost' | 'logger' | 'optimizer' | 'beta' | 'beta1' | 'beta2' |

@@ -17,6 +17,7 @@ import ndarray from 'ndarray';
 import type { Matrix } from '../matrix.js';
 import type { Parameters } from '../parameters.js';
 import type { Rng } from '../random.js';
+import { DnnLiteError } from '../errors.js';
 import {
   type FloatBuffer as FloatArray, gemm, gemmPackedB, packB, type PackedB, releasePackedB,
 } from './kernels/gemm.js';
@@ -61,8 +62,10 @@ export interface PreparedInput {
 }
 
 /**
- * Frees a network's kernel-memory blocks once the network is unreachable. Closures handed to
- * callers (parameters(), snapshots) keep the network, and so its blocks, alive.
+ * Frees a network's kernel-memory blocks once the network is unreachable, if
+ * {@link Network.dispose} did not free them first. Garbage collection alone is not enough:
+ * kernel memory lies outside the JavaScript heap, so a loop of trainings (cross-validation,
+ * ensembles) can exhaust its 4 GiB before a collection notices any pressure.
  */
 const residentBlocks = new FinalizationRegistry<number[]>((blocks) => {
   for (const at of blocks) release(at);
@@ -73,11 +76,10 @@ const packedOperands = new FinalizationRegistry<PackedB>((packed) => releasePack
  * An allocator of the network's buffers. With the SIMD kernels they live in kernel memory, so
  * no product copies its operands in or out; a network too large for it gets ordinary arrays.
  */
-function bufferAllocator(owner: object, dtype: Dtype): (n: number) => FloatArray {
+function bufferAllocator(owner: object, dtype: Dtype, blocks: number[]): (n: number) => FloatArray {
   const Kind = dtype === 'float32' ? Float32Array : Float64Array;
   if (gemmBackend() !== 'wasm-simd') return (n) => new Kind(n);
-  const blocks: number[] = [];
-  residentBlocks.register(owner, blocks);
+  residentBlocks.register(owner, blocks, owner);
   return (n) => {
     try {
       const array = residentArray(Kind.BYTES_PER_ELEMENT as 8 | 4, n);
@@ -108,6 +110,10 @@ export class Network {
   private readonly dA: FloatArray[] = [];
   private readonly mask: FloatArray[] = [];
   private readonly alloc: (n: number) => FloatArray;
+  /** Addresses of the kernel-memory blocks the buffers live in. */
+  private readonly blocks: number[] = [];
+  private readonly packed: PackedB[] = [];
+  private disposed = false;
   private readonly m: number;
   /** Training inputs (n_x, m) in the network's dtype. */
   private readonly X: FloatArray;
@@ -132,7 +138,7 @@ export class Network {
   private CK?: FloatArray;
 
   constructor(parameters: Parameters, X: Matrix, Y: Matrix, readonly config: NetworkConfig) {
-    this.alloc = bufferAllocator(this, config.dtype);
+    this.alloc = bufferAllocator(this, config.dtype, this.blocks);
     this.L = Object.keys(parameters).length / 2;
     this.dims = [parameters.W1.shape[1]];
     for (let l = 1; l <= this.L; l++) this.dims.push(parameters[`W${l}`].shape[0]);
@@ -163,7 +169,7 @@ export class Network {
       this.K = this.alloc(m * m);
       gramMatrix(this.X, nx, m, this.K); // (m, m)
       this.packedK = packB(false, m, m, this.K, m);
-      if (this.packedK) packedOperands.register(this, this.packedK);
+      this.keepPacked(this.packedK);
       this.W[1] = this.alloc(n1 * m + 1);
       this.W[1][n1 * m] = 1; // s
       this.dW[1] = this.alloc(n1 * m + 1);
@@ -172,8 +178,8 @@ export class Network {
       const [nx, m] = [this.dims[0], this.m];
       this.packedX = packB(false, nx, m, this.X, m);
       this.packedXT = this.packedX && packB(true, m, nx, this.X, m);
-      if (this.packedX) packedOperands.register(this, this.packedX);
-      if (this.packedXT) packedOperands.register(this, this.packedXT);
+      this.keepPacked(this.packedX);
+      this.keepPacked(this.packedXT);
     }
     this.batch = { mb: 0, Y: this.Y };
     const [nx, n1, m] = [this.dims[0], this.dims[1], this.m];
@@ -181,6 +187,32 @@ export class Network {
     this.gathered = bs >= m ? { Y: this.Y } : config.firstLayer === 'primal'
       ? { X: this.alloc(nx * bs), Y: new Float64Array(bs) }
       : { P0: this.alloc(n1 * bs), K: this.alloc(m * bs), Y: new Float64Array(bs) };
+  }
+
+  private keepPacked(packed: PackedB | null): void {
+    if (packed === null) return;
+    this.packed.push(packed);
+    packedOperands.register(this, packed, this);
+  }
+
+  /**
+   * Frees the kernel memory now. The network is unusable afterwards: any later use throws,
+   * naming `fn`, instead of reading memory that another network may own.
+   */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    residentBlocks.unregister(this);
+    packedOperands.unregister(this);
+    for (const at of this.blocks.splice(0)) release(at);
+    for (const packed of this.packed.splice(0)) releasePackedB(packed);
+  }
+
+  private assertLive(): void {
+    if (this.disposed) {
+      throw new DnnLiteError('LLayerModel', 'parameters() of a callback argument was called after training ' +
+        'ended; call it inside the callback, where it copies the parameters of that moment');
+    }
   }
 
   /** The examples the next forward pass trains on: columns order[start .. start + mb), or all. */
@@ -372,6 +404,7 @@ export class Network {
   }
 
   private materialise(W: FloatArray[], b: FloatArray[]): Parameters {
+    this.assertLive();
     const out: Record<string, Matrix> = {};
     for (let l = 1; l <= this.L; l++) {
       const [rows, cols] = [this.dims[l], this.dims[l - 1]];

@@ -1,7 +1,8 @@
 // The trainer's first-layer forms and dtypes, through LLayerModel's options.
 import { describe, expect, it } from 'vitest';
 import { LLayerModel, type TrainOptions } from '../../src/train.js';
-import { ValueError } from '../../src/errors.js';
+import { DnnLiteError, ValueError } from '../../src/errors.js';
+import { wasmKernels } from '../../src/internal/kernels/wasm.js';
 import { fromRows, toRows } from '../../src/matrix.js';
 import { createRng } from '../../src/random.js';
 
@@ -94,5 +95,28 @@ describe('float32 training', () => {
   it('rejects an unknown dtype', () => {
     const { X, Y } = problem(2, 8, 6);
     expect(() => LLayerModel(X, Y, [8, 1], { dtype: 'float16' as never })).toThrow(/options.dtype is "float16"/);
+  });
+});
+
+describe('kernel memory of a training run', () => {
+  it('is given back when LLayerModel returns, so repeated runs do not grow it', () => {
+    // Kernel memory lies outside the JavaScript heap: left to garbage collection, a loop of
+    // trainings grows it run after run, up to its 4 GiB limit.
+    const { X, Y } = problem(8, 3000, 150);
+    const run = (firstLayer: 'dual' | 'primal') =>
+      LLayerModel(X, Y, [3000, 8, 1], { numIterations: 3, firstLayer, init: { scale: 'he' } });
+    run('dual');
+    run('primal');
+    const before = wasmKernels().memory.buffer.byteLength;
+    for (let k = 0; k < 6; k++) run(k % 2 === 0 ? 'dual' : 'primal');
+    expect(wasmKernels().memory.buffer.byteLength).toBe(before);
+  });
+
+  it("refuses a callback's parameters() once training has ended", () => {
+    const { X, Y } = problem(9, 30, 10);
+    let later: (() => unknown) | undefined;
+    LLayerModel(X, Y, [30, 3, 1], { numIterations: 2, callback: ({ parameters }) => { later = parameters; } });
+    expect(() => later!()).toThrow(DnnLiteError);
+    expect(() => later!()).toThrow(/LLayerModel: parameters\(\) of a callback argument was called after training ended/);
   });
 });

@@ -139,7 +139,8 @@ export function memoryBuffer(): SharedArrayBuffer {
  */
 export function residentArray(elementBytes: 8 | 4, length: number): Float64Array | Float32Array {
   const at = allocate(length * elementBytes);
-  return elementView(elementBytes, at, length);
+  // Zeroed like any new typed array: a block freed earlier still holds its last owner's values.
+  return elementView(elementBytes, at, length).fill(0);
 }
 
 /** A Float64Array (8) or Float32Array (4) view of kernel memory from byte address `at`. */

@@ -50,6 +50,16 @@ describe('kernel memory', () => {
     releaseArray(small);
   });
 
+  it('zeroes an array made in a block that an earlier array filled and freed', () => {
+    const first = residentArray(8, 1000).fill(7);
+    const at = first.byteOffset;
+    releaseArray(first);
+    const second = residentArray(8, 1000);
+    expect(second.byteOffset).toBe(at);
+    expect(second.every((x) => x === 0)).toBe(true);
+    releaseArray(second);
+  });
+
   for (const threads of [1, 2]) {
     it(`gemm on operands that live in kernel memory, at offsets, matches the triple loop ` +
       `(${threads} thread(s), odd sizes, all transposes, f64 and f32)`, () => {
