@@ -64,7 +64,12 @@ export interface EarlyStopping {
   patience: number;
   /** Smallest decrease of the monitored cost that counts as an improvement. Default 0. */
   minDelta?: number;
-  /** Whether to return the parameters of the best epoch instead of the last. Default true. */
+  /**
+   * Whether to return the parameters with the lowest monitored cost instead of the last ones,
+   * both when training stops early and when it runs its course. With full batches and no
+   * validation data, these are the parameters that lowest training cost was computed for,
+   * before that iteration's update. Default true.
+   */
   restoreBest?: boolean;
 }
 
@@ -270,6 +275,11 @@ function train(fn: string, X: Matrix, Y: Matrix, layersDims: readonly number[], 
   }
 }
 
+/** Whether `cost` beats the best so far by early stopping's minDelta. */
+function improves(cfg: ResolvedOptions, cost: number, bestCost: number): boolean {
+  return cost < bestCost - (cfg.earlyStopping?.minDelta ?? 0);
+}
+
 /** The loop of {@link LLayerModel} over a built network: epochs, batches, validation, stopping. */
 function trainNetwork(
   fn: string, net: Network, cfg: ResolvedOptions, initial: Parameters,
@@ -285,6 +295,9 @@ function trainNetwork(
     history: { cost: [], validationCost: [], validationAccuracy: [] },
   };
   let best = { cost: Infinity, epoch: -1, parameters: null as (() => Parameters) | null };
+  const restoreBest = cfg.earlyStopping !== undefined && cfg.earlyStopping.restoreBest !== false;
+  const monitorsTrainingCost = restoreBest && fullBatch && !validation;
+  let preUpdateOfEpoch: (() => Parameters) | null = null;
   let iteration = 0;
 
   training:
@@ -301,6 +314,9 @@ function trainNetwork(
       const l2 = cfg.lambd > 0 ? (cfg.lambd / (2 * mb)) * net.squaredWeights() : 0;
       const cost = batchSum / mb + l2;
       if (!Number.isFinite(cost)) throw new DivergenceError(fn, iteration, net.parameters(), `the cost is ${cost}`);
+      // A full batch's cost is that of the parameters before this update: keep those, not the
+      // updated ones, in case this turns out to be the best epoch.
+      if (monitorsTrainingCost) preUpdateOfEpoch = improves(cfg, cost, best.cost) ? net.snapshot() : null;
       epochCost += batchSum + l2 * mb;
       if (fullBatch) report(cfg, result, iteration, cost, totalIterations);
 
@@ -339,8 +355,8 @@ function trainNetwork(
     }
     if (cfg.earlyStopping) {
       const monitored = info.validationCost ?? cost;
-      if (monitored < best.cost - (cfg.earlyStopping.minDelta ?? 0)) {
-        best = { cost: monitored, epoch, parameters: cfg.earlyStopping.restoreBest === false ? null : net.snapshot() };
+      if (improves(cfg, monitored, best.cost)) {
+        best = { cost: monitored, epoch, parameters: restoreBest ? preUpdateOfEpoch ?? net.snapshot() : null };
       } else if (epoch - best.epoch >= cfg.earlyStopping.patience) {
         result.stoppedBy = 'earlyStopping';
         break;
@@ -349,7 +365,8 @@ function trainNetwork(
   }
 
   result.iterations = iteration;
-  result.parameters = result.stoppedBy === 'earlyStopping' && best.parameters ? best.parameters() : net.parameters();
+  // The best epoch's parameters, whether training stopped early or ran to the end.
+  result.parameters = restoreBest && best.parameters ? best.parameters() : net.parameters();
   return result;
 }
 

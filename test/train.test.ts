@@ -148,6 +148,35 @@ describe('LLayerModel', () => {
     expect(result.history.validationAccuracy.length).toBe(result.epochs);
   });
 
+  it('returns the parameters of the lowest training cost with full batches, even when not stopping early', () => {
+    // A rate high enough for the cost to jump up and down: the last iterate is not the best.
+    const { X, Y } = problem(4, 3, 40);
+    const result = LLayerModel(X, Y, [3, 8, 4, 1], {
+      learningRate: 6, numIterations: 200, earlyStopping: { patience: 1000 }, init: { seed: 2, scale: 'he' },
+    });
+    expect(result.stoppedBy).toBe('completed');
+    const lowest = Math.min(...result.history.cost);
+    expect(lowest).toBeLessThan(result.history.cost[result.history.cost.length - 1]);
+    const [AL] = LModelForward(X, result.parameters);
+    expect(computeCost(AL, Y)).toBeCloseTo(lowest, 12);
+  });
+
+  it('returns the best parameters on validation data when training runs its course', () => {
+    const { X, Y } = problem(8, 2, 120);
+    const val = problem(9, 2, 60);
+    // Every fifth validation label wrong: the validation cost rises again as the model grows sure.
+    const noisy = fromRows([toRows(val.Y)[0].map((y, j) => (j % 5 === 0 ? 1 - y : y))]);
+    const result = LLayerModel(X, Y, [2, 16, 1], {
+      optimizer: 'adam', learningRate: 0.05, miniBatchSize: 16, numEpochs: 150,
+      validationData: [val.X, noisy], earlyStopping: { patience: 1000 }, init: { scale: 'he' },
+    });
+    expect(result.stoppedBy).toBe('completed');
+    const { validationCost } = result.history;
+    expect(Math.min(...validationCost)).toBeLessThan(validationCost[validationCost.length - 1]);
+    const [AL] = LModelForward(val.X, result.parameters);
+    expect(computeCost(AL, noisy)).toBeCloseTo(Math.min(...validationCost), 12);
+  });
+
   it('decays the learning rate per epoch', () => {
     const { X, Y } = problem(1, 2, 8);
     const rates: number[] = [];
