@@ -52,6 +52,11 @@ const CANDIDATES: Record<string, RecipeSettings> = {
   'he, momentum 0.005, mirrored, L2 0.5, decay 0.001': {
     ...momentum, init: 'he', learningRate: 0.005, mirrorImages: true, lambd: 0.5, decayRate: 0.001,
   },
+  // Second round: the same network on HOG features of the photos.
+  ...Object.fromEntries([[8, 0.005], [8, 0.02], [8, 0.05], [4, 0.02], [16, 0.02]].map(([cell, rate]) => [
+    `hog ${cell}, he, momentum ${rate}, mirrored`,
+    { ...momentum, features: 'hog', hogCell: cell, init: 'he', learningRate: rate, mirrorImages: true },
+  ])),
 };
 
 const train = await loadImageFolder(join(values.data, 'train'));

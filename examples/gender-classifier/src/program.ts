@@ -92,7 +92,8 @@ export function buildProgram(io: ProgramIO = processIO()): Command {
       parseInteger('iterations', 1))
     .option('--learning-rate <x>', `gradient descent step (default: the recipe's, ${recipeValues('learningRate')})`,
       parsePositive('learning rate'))
-    .addOption(new Option('--layers <list>', 'layer sizes, 12288 first and 1 last ' +
+    .addOption(new Option('--layers <list>', 'layer sizes, 12288 first (the photo\'s values; with the hog ' +
+      'recipe the network takes HOG features computed from them) and 1 last ' +
       `(default: ${REFERENCE_SETTINGS.layers.join(',')})`).argParser(parseLayerOption))
     .option('--members <n>', 'networks to train and average, from different initial weights ' +
       `(default: the recipe's, ${recipeValues('members')})`, parseInteger('members', 1))

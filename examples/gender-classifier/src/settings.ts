@@ -1,6 +1,7 @@
 /**
  * Training recipes and the settings of one training run.
  */
+import { hogFeatureCount } from './hog.js';
 import { FEATURES } from './image.js';
 
 /** The reference network: 12288 inputs, hidden layers of 30, 20, 7 and 5 units, one output. */
@@ -9,16 +10,24 @@ export const REFERENCE_LAYERS: readonly number[] = [FEATURES, 30, 20, 7, 5, 1];
 /**
  * How to train: `reference` is the reference assignment's recipe, `improved` the one
  * chosen on a validation split of the training set by scripts/select-recipe.ts, `ensemble`
- * the improved recipe's networks averaged, their number chosen by scripts/select-ensemble.ts.
+ * the improved recipe's networks averaged, their number chosen by scripts/select-ensemble.ts,
+ * `hog` networks on HOG features instead of pixels, chosen the same way.
  */
-export type Recipe = 'reference' | 'improved' | 'ensemble';
+export type Recipe = 'reference' | 'improved' | 'ensemble' | 'hog';
 
-export const RECIPES: readonly Recipe[] = ['reference', 'improved', 'ensemble'];
+export const RECIPES: readonly Recipe[] = ['reference', 'improved', 'ensemble', 'hog'];
+
+/** What the network sees of a photo: its 12288 pixel values, or its HOG features (hog.ts). */
+export type InputFeatures = 'pixels' | 'hog';
 
 /** Everything a recipe fixes: network, initialisation, optimizer, schedule, data. */
 export interface RecipeSettings {
-  /** [12288, n[1], ..., 1] */
+  /** [12288, n[1], ..., 1]: the photo's values, the hidden layers, the output */
   readonly layers: readonly number[];
+  /** what the first layer takes in: the pixels, or the HOG features computed from them */
+  readonly features: InputFeatures;
+  /** side of a HOG cell in pixels (used with features 'hog') */
+  readonly hogCell: number;
   /** initial weights randn * sqrt(1 / n[l-1]) ('xavier') or randn * sqrt(2 / n[l-1]) ('he') */
   readonly init: 'xavier' | 'he';
   /** full-batch gradient descent, plain or with momentum 0.9 */
@@ -45,6 +54,8 @@ export interface TrainSettings extends RecipeSettings {
 /** The reference's settings: 2500 iterations of full-batch gradient descent at 0.0075. */
 export const REFERENCE_RECIPE: RecipeSettings = {
   layers: REFERENCE_LAYERS,
+  features: 'pixels',
+  hogCell: 8,
   init: 'xavier',
   optimizer: 'gd',
   learningRate: 0.0075,
@@ -58,6 +69,8 @@ export const REFERENCE_RECIPE: RecipeSettings = {
 /** The improved recipe; README.md tells how scripts/select-recipe.ts chose it. */
 export const IMPROVED_RECIPE: RecipeSettings = {
   layers: REFERENCE_LAYERS,
+  features: 'pixels',
+  hogCell: 8,
   init: 'he',
   optimizer: 'momentum',
   learningRate: 0.005,
@@ -71,11 +84,36 @@ export const IMPROVED_RECIPE: RecipeSettings = {
 /** The improved recipe's networks, several of them averaged; README.md tells how many and why. */
 export const ENSEMBLE_RECIPE: RecipeSettings = { ...IMPROVED_RECIPE, members: 5 };
 
+/** Networks on HOG features; README.md tells how scripts/select-recipe.ts chose the values. */
+export const HOG_RECIPE: RecipeSettings = {
+  ...IMPROVED_RECIPE,
+  features: 'hog',
+  hogCell: 8,
+  learningRate: 0.02,
+  iterations: 500,
+  members: 10,
+};
+
 export const RECIPE_SETTINGS: Readonly<Record<Recipe, RecipeSettings>> = {
   reference: REFERENCE_RECIPE,
   improved: IMPROVED_RECIPE,
   ensemble: ENSEMBLE_RECIPE,
+  hog: HOG_RECIPE,
 };
+
+/**
+ * The layer sizes of the network itself: `settings.layers` with its first entry (the photo's
+ * 12288 values) replaced by the number of inputs the network gets, HOG features or pixels.
+ *
+ * @example
+ * ```ts
+ * networkLayers({ ...HOG_RECIPE }); // [1764, 30, 20, 7, 5, 1]
+ * ```
+ */
+export function networkLayers(settings: Pick<RecipeSettings, 'layers' | 'features' | 'hogCell'>): number[] {
+  const inputs = settings.features === 'hog' ? hogFeatureCount(settings.hogCell) : FEATURES;
+  return [inputs, ...settings.layers.slice(1)];
+}
 
 /**
  * The init seed of member j (1..members) of a run with seed `seed`: the seed itself for a

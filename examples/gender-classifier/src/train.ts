@@ -9,10 +9,11 @@ import {
   type JsonValue, type Matrix, type Parameters, type TrainResult,
 } from 'dnn-lite';
 import { withMirrorImages } from './augment.js';
+import { hogFeatures } from './hog.js';
 import type { CostPoint } from './costPlot.js';
 import { GENDER_CLASSES, type GenderDataset } from './dataset.js';
 import { silentLogger, type Logger } from './logger.js';
-import { memberSeed, type TrainSettings } from './settings.js';
+import { type InputFeatures, memberSeed, networkLayers, type TrainSettings } from './settings.js';
 
 export interface TrainHooks {
   /** receives "Cost after iteration i: c" every 100 iterations */
@@ -46,8 +47,8 @@ export interface TrainReport {
 }
 
 /**
- * Trains a network on (X, Y) as `settings` say: mirror images added if the recipe asks,
- * weights drawn with `settings.seed`, full-batch gradient descent (with momentum 0.9 if
+ * Trains a network on (X, Y) as `settings` say: mirror images added and HOG features
+ * computed if the recipe asks, weights drawn with `settings.seed`, full-batch gradient descent (with momentum 0.9 if
  * the recipe asks), L2 if lambd > 0.
  *
  * The reference recipe is the reference's L_layer_model: weights drawn as
@@ -62,8 +63,21 @@ export interface TrainReport {
  * @returns dnn-lite's training result: parameters, costs, history
  */
 export function fitNetwork(X: Matrix, Y: Matrix, settings: TrainSettings, hooks: TrainHooks = {}): TrainResult {
+  return fitInputs(trainingInputs(X, Y, settings), settings, hooks);
+}
+
+/**
+ * What the network is trained on: the photos and, if the recipe asks, their mirror images,
+ * as pixels or as HOG features.
+ */
+function trainingInputs(X: Matrix, Y: Matrix, settings: TrainSettings): { X: Matrix; Y: Matrix } {
+  // Mirroring acts on the photos, so it comes before the features are computed.
   const data = settings.mirrorImages ? withMirrorImages(X, Y) : { X, Y };
-  return LLayerModel(data.X, data.Y, settings.layers, {
+  return { X: networkInputs(data.X, settings), Y: data.Y };
+}
+
+function fitInputs(data: { X: Matrix; Y: Matrix }, settings: TrainSettings, hooks: TrainHooks): TrainResult {
+  return LLayerModel(data.X, data.Y, networkLayers(settings), {
     learningRate: settings.learningRate,
     numIterations: settings.iterations,
     optimizer: settings.optimizer,
@@ -73,7 +87,7 @@ export function fitNetwork(X: Matrix, Y: Matrix, settings: TrainSettings, hooks:
     printCost: hooks.logger !== undefined,
     logger: hooks.logger ?? silentLogger,
     init: { seed: settings.seed, scale: settings.init },
-    validationData: hooks.validation && [hooks.validation[0], hooks.validation[1]],
+    validationData: hooks.validation && [networkInputs(hooks.validation[0], settings), hooks.validation[1]],
     callback: hooks.onIteration &&
       (({ iteration, cost, parameters }) => hooks.onIteration!({ iteration, cost }, parameters)),
   });
@@ -95,11 +109,13 @@ export function fitEnsemble(
   const k = settings.members;
   const members: Parameters[] = [];
   const costSums = new Array<number>(settings.iterations).fill(0);
+  // The members differ only in their initial weights, so they share one set of inputs.
+  const inputs = trainingInputs(X, Y, settings);
   for (let j = 1; j <= k; j++) {
     const seed = memberSeed(settings.seed, j, k);
     if (k > 1) hooks.logger?.(`network ${j} of ${k} (init seed ${seed})`);
     const offset = (j - 1) * settings.iterations;
-    const { parameters } = fitNetwork(X, Y, { ...settings, seed }, {
+    const { parameters } = fitInputs(inputs, { ...settings, seed }, {
       logger: hooks.logger,
       onIteration: (point, current) => {
         costSums[point.iteration] += point.cost;
@@ -109,7 +125,7 @@ export function fitEnsemble(
     members.push(parameters);
   }
   return {
-    ...packMembers(members, settings.layers),
+    ...packMembers(members, networkLayers(settings)),
     meanCosts: costSums.map((c) => c / k),
   };
 }
@@ -164,7 +180,9 @@ export function trainClassifier(data: GenderDataset, settings: TrainSettings, ho
   const seconds = (performance.now() - start) / 1000;
   const costs: CostPoint[] = meanCosts.map((cost, iteration) => ({ iteration, cost }));
 
-  const unlabelled: GenderModel = { layersDims, parameters };
+  const unlabelled: GenderModel = {
+    layersDims, parameters, metadata: { features: settings.features, hogCell: settings.hogCell },
+  };
   const trainAccuracy = labelAccuracy(maleProbabilities(unlabelled, data.train.X), data.train.Y);
   const testProbabilities = maleProbabilities(unlabelled, data.test.X);
   const testAccuracy = labelAccuracy(testProbabilities, data.test.Y);
@@ -172,6 +190,8 @@ export function trainClassifier(data: GenderDataset, settings: TrainSettings, ho
     recipe: settings.recipe,
     seed: settings.seed,
     settings: {
+      features: settings.features,
+      hogCell: settings.hogCell,
       init: settings.init,
       optimizer: settings.optimizer,
       learningRate: settings.learningRate,
@@ -183,6 +203,8 @@ export function trainClassifier(data: GenderDataset, settings: TrainSettings, ho
       layers: [...settings.layers],
     },
     members: settings.members,
+    features: settings.features,
+    hogCell: settings.hogCell,
     classes: Object.fromEntries(GENDER_CLASSES.map(({ name, label }) => [name, label])),
     trainAccuracy,
     testAccuracy,
@@ -207,7 +229,7 @@ export function trainClassifier(data: GenderDataset, settings: TrainSettings, ho
  * @returns m probabilities
  */
 export function maleProbabilities(model: GenderModel, X: Matrix): number[] {
-  const P = predictProbabilities(X, model.parameters);
+  const P = predictProbabilities(networkInputs(X, modelInputs(model)), model.parameters);
   const [k, m] = P.shape;
   return Array.from({ length: m }, (_, j) => {
     let sum = 0;
@@ -236,12 +258,35 @@ export function loadClassifier(path: string): GenderModel {
   const { layersDims, parameters, metadata } = loadModel(path);
   // An ensemble of k networks is saved packed, with k outputs, and says so in its metadata.
   const members = typeof metadata.members === 'number' ? metadata.members : 1;
-  if (layersDims[0] !== 12288 || layersDims[layersDims.length - 1] !== members) {
+  const model: GenderModel = { layersDims, parameters, metadata };
+  const inputs = modelInputs(model);
+  const expected = networkLayers({ layers: [0], ...inputs })[0];
+  if (layersDims[0] !== expected || layersDims[layersDims.length - 1] !== members) {
+    const what = inputs.features === 'hog' ? `${expected} HOG features (cells of ${inputs.hogCell} pixels)`
+      : `${expected} inputs (64 x 64 x 3)`;
     throw new Error(`${path} holds a network of layer sizes [${layersDims.join(', ')}]; ` +
-      'a gender classifier takes 12288 inputs (64 x 64 x 3) to 1 output ' +
+      `a gender classifier takes ${what} to 1 output ` +
       `per network (${members} network(s) according to its metadata)`);
   }
-  return { layersDims, parameters, metadata };
+  return model;
+}
+
+/** What a saved model's first layer takes in, from its metadata; pixels for files that do not say. */
+function modelInputs(model: GenderModel): { features: InputFeatures; hogCell: number } {
+  const { features, hogCell } = model.metadata ?? {};
+  if (features === 'hog') {
+    if (typeof hogCell !== 'number') throw new Error('a model on HOG features must give hogCell in its metadata');
+    return { features, hogCell };
+  }
+  if (features !== undefined && features !== 'pixels') {
+    throw new Error(`model metadata: features is ${JSON.stringify(features)}; it must be "pixels" or "hog"`);
+  }
+  return { features: 'pixels', hogCell: 8 };
+}
+
+/** The network's inputs for photos X (12288, m): X itself, or its HOG features. */
+function networkInputs(X: Matrix, inputs: { features: InputFeatures; hogCell: number }): Matrix {
+  return inputs.features === 'hog' ? hogFeatures(X, inputs.hogCell) : X;
 }
 
 /** Share of photos whose P(male) > 0.5 matches the label. */

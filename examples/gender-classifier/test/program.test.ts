@@ -175,6 +175,27 @@ describe('train and predict', () => {
     expect(predicted.out).toEqual([`${photo}: ${p > 0.5 ? 'male' : 'female'} (P(male) = ${p.toFixed(3)})`]);
   });
 
+  it('train --recipe hog saves a network on HOG features that predict reads', async () => {
+    const outDir = join(dir, 'hog');
+    const { out, error } = await run('train', '--json', '--recipe', 'hog', '--data', small,
+      '--out', outDir, '--layers', '12288,4,1', '--iterations', '20', '--members', '2');
+    expect(error).toBeUndefined();
+    expect(JSON.parse(out[0])).toMatchObject({ recipe: 'hog', seed: 1 });
+    const model = loadClassifier(join(outDir, 'model.dnnl'));
+    // Two networks of [1764, 4, 1], packed side by side.
+    expect(model.layersDims).toEqual([1764, 8, 2]);
+    expect(model.metadata).toMatchObject({
+      recipe: 'hog', features: 'hog', settings: { features: 'hog', iterations: 20 },
+    });
+
+    const photo = join(small, 'test', 'female', 'female11.jpg');
+    const predicted = await run('predict', '--model', join(outDir, 'model.dnnl'), photo);
+    expect(predicted.error).toBeUndefined();
+    const test = await loadImageFolder(join(small, 'test'));
+    const p = maleProbabilities(model, test.X)[test.files.indexOf(photo)];
+    expect(predicted.out).toEqual([`${photo}: ${p > 0.5 ? 'male' : 'female'} (P(male) = ${p.toFixed(3)})`]);
+  });
+
   it('predict prints male or female with P(male), for photos of any size and format', async () => {
     const model = join(dir, 'json', 'model.dnnl');
     const male = join(GENDER_DATA, 'test', 'male', 'male11.jpg');

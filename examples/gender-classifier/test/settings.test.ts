@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ENSEMBLE_RECIPE, IMPROVED_RECIPE, memberSeed, parseLayers, REFERENCE_RECIPE, trainSettings,
+  ENSEMBLE_RECIPE, HOG_RECIPE, IMPROVED_RECIPE, memberSeed, networkLayers, parseLayers, REFERENCE_RECIPE,
+  trainSettings,
 } from '../src/settings.js';
 
 describe('trainSettings', () => {
@@ -16,8 +17,8 @@ describe('trainSettings', () => {
 
   it('keeps the reference recipe the reference\'s: xavier init, plain full-batch gradient descent', () => {
     expect(REFERENCE_RECIPE).toEqual({
-      layers: [12288, 30, 20, 7, 5, 1], init: 'xavier', optimizer: 'gd', learningRate: 0.0075,
-      iterations: 2500, lambd: 0, decayRate: 0, mirrorImages: false, members: 1,
+      layers: [12288, 30, 20, 7, 5, 1], features: 'pixels', hogCell: 8, init: 'xavier', optimizer: 'gd',
+      learningRate: 0.0075, iterations: 2500, lambd: 0, decayRate: 0, mirrorImages: false, members: 1,
     });
   });
 
@@ -25,6 +26,23 @@ describe('trainSettings', () => {
     expect(IMPROVED_RECIPE.members).toBe(1);
     expect({ ...ENSEMBLE_RECIPE, members: 1 }).toEqual(IMPROVED_RECIPE);
     expect(ENSEMBLE_RECIPE.members).toBeGreaterThan(1);
+  });
+});
+
+describe('the hog recipe', () => {
+  it('is the improved recipe\'s network and training on HOG features, with its own rate, length and size', () => {
+    expect(HOG_RECIPE).toMatchObject({
+      features: 'hog', hogCell: 8, init: 'he', optimizer: 'momentum', mirrorImages: true,
+    });
+    expect(HOG_RECIPE.layers).toEqual(IMPROVED_RECIPE.layers);
+  });
+});
+
+describe('networkLayers', () => {
+  it('gives the network the photo\'s 12288 values or its HOG features as inputs', () => {
+    expect(networkLayers(IMPROVED_RECIPE)).toEqual([12288, 30, 20, 7, 5, 1]);
+    expect(networkLayers(HOG_RECIPE)).toEqual([1764, 30, 20, 7, 5, 1]);
+    expect(networkLayers({ ...HOG_RECIPE, hogCell: 16, layers: [12288, 4, 1] })).toEqual([324, 4, 1]);
   });
 });
 

@@ -12,7 +12,9 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GenderDataset } from '../src/dataset.js';
 import { loadGenderDataset } from '../src/dataset.js';
+import { withMirrorImages } from '../src/augment.js';
 import { selectColumns } from '../src/folds.js';
+import { hogFeatures } from '../src/hog.js';
 import { trainSettings } from '../src/settings.js';
 import {
   fitEnsemble, fitNetwork, loadClassifier, maleProbabilities, packMembers, saveClassifier, trainClassifier,
@@ -66,6 +68,21 @@ describe('fitNetwork', () => {
     expect(result.history.validationAccuracy).toHaveLength(SMALL.iterations);
     // The cost is a mean over 24 columns (12 photos, 12 mirror images); it falls.
     expect(result.history.cost.at(-1)!).toBeLessThan(result.history.cost[0]);
+  });
+});
+
+describe('fitNetwork on HOG features', () => {
+  it('trains on the HOG features of the photos and of their mirror images, and validates on features too', () => {
+    const settings = trainSettings('hog', 3, SMALL);
+    const ours = fitNetwork(data.train.X, data.train.Y, settings, { validation: [data.test.X, data.test.Y] });
+    const mirrored = withMirrorImages(data.train.X, data.train.Y);
+    const direct = LLayerModel(hogFeatures(mirrored.X), mirrored.Y, [1764, 4, 1], {
+      learningRate: settings.learningRate, numIterations: SMALL.iterations, optimizer: 'momentum',
+      init: { seed: 3, scale: 'he' }, validationData: [hogFeatures(data.test.X), data.test.Y],
+    });
+    expect(ours.parameters.W1.shape).toEqual([4, 1764]);
+    expect(toRows(ours.parameters.W1)).toEqual(toRows(direct.parameters.W1));
+    expect(ours.history.validationAccuracy).toEqual(direct.history.validationAccuracy);
   });
 });
 
@@ -158,6 +175,26 @@ describe('saveClassifier and loadClassifier', () => {
     expect(maleProbabilities(loaded, data.test.X)).toEqual(report.testProbabilities);
     const right = report.testProbabilities.filter((p, j) => (p > 0.5 ? 1 : 0) === data.test.Y.get(0, j));
     expect(report.testAccuracy).toBe(right.length / data.test.files.length);
+  });
+
+  it('round-trip an ensemble on HOG features: predict computes the features the metadata names', () => {
+    const report = trainClassifier(data, trainSettings('hog', 1, { ...SMALL, members: 2 }));
+    const path = join(dir, 'hog.dnnl');
+    saveClassifier(path, report.model);
+    const loaded = loadClassifier(path);
+    expect(loaded.layersDims).toEqual([1764, 8, 2]);
+    expect(loaded.metadata).toMatchObject({ recipe: 'hog', members: 2, features: 'hog', hogCell: 8 });
+    expect(maleProbabilities(loaded, data.test.X)).toEqual(report.testProbabilities);
+  });
+
+  it('refuses a HOG model whose inputs are not the HOG features its metadata names', () => {
+    const path = join(dir, 'hog-mismatch.dnnl');
+    const layers = [1764, 2, 1];
+    saveClassifier(path, {
+      layersDims: layers, parameters: initializeParametersDeep(layers, { seed: 1 }),
+      metadata: { features: 'hog', hogCell: 16 },
+    });
+    expect(() => loadClassifier(path)).toThrow(/\[1764, 2, 1\].*324 HOG features \(cells of 16 pixels\)/);
   });
 
   it('refuses a model whose outputs do not match its number of networks', () => {
