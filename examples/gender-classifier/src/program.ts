@@ -94,7 +94,8 @@ export function buildProgram(io: ProgramIO = processIO()): Command {
       parsePositive('learning rate'))
     .addOption(new Option('--layers <list>', 'layer sizes, 12288 first (the photo\'s values; with the hog ' +
       'recipe the network takes HOG features computed from them) and 1 last ' +
-      `(default: ${REFERENCE_SETTINGS.layers.join(',')})`).argParser(parseLayerOption))
+      `(default: the recipe's, ${RECIPES.map((name) => `${name} ${RECIPE_SETTINGS[name].layers.join(',')}`).join('; ')})`)
+      .argParser(parseLayerOption))
     .option('--members <n>', 'networks to train and average, from different initial weights ' +
       `(default: the recipe's, ${recipeValues('members')})`, parseInteger('members', 1))
     .addOption(new Option('--recipe <name>', 'training recipe: the reference\'s, or ones that generalise ' +

@@ -87,10 +87,12 @@ export const ENSEMBLE_RECIPE: RecipeSettings = { ...IMPROVED_RECIPE, members: 5 
 /** Networks on HOG features; README.md tells how scripts/select-recipe.ts chose the values. */
 export const HOG_RECIPE: RecipeSettings = {
   ...IMPROVED_RECIPE,
+  layers: [FEATURES, 30, 20, 1],
   features: 'hog',
   hogCell: 8,
   learningRate: 0.02,
-  iterations: 500,
+  lambd: 5,
+  iterations: 800,
   members: 10,
 };
 
@@ -107,7 +109,7 @@ export const RECIPE_SETTINGS: Readonly<Record<Recipe, RecipeSettings>> = {
  *
  * @example
  * ```ts
- * networkLayers({ ...HOG_RECIPE }); // [1764, 30, 20, 7, 5, 1]
+ * networkLayers({ ...HOG_RECIPE }); // [1764, 30, 20, 1]
  * ```
  */
 export function networkLayers(settings: Pick<RecipeSettings, 'layers' | 'features' | 'hogCell'>): number[] {

@@ -77,7 +77,7 @@ describe('fitNetwork on HOG features', () => {
     const ours = fitNetwork(data.train.X, data.train.Y, settings, { validation: [data.test.X, data.test.Y] });
     const mirrored = withMirrorImages(data.train.X, data.train.Y);
     const direct = LLayerModel(hogFeatures(mirrored.X), mirrored.Y, [1764, 4, 1], {
-      learningRate: settings.learningRate, numIterations: SMALL.iterations, optimizer: 'momentum',
+      learningRate: settings.learningRate, numIterations: SMALL.iterations, optimizer: 'momentum', lambd: settings.lambd,
       init: { seed: 3, scale: 'he' }, validationData: [hogFeatures(data.test.X), data.test.Y],
     });
     expect(ours.parameters.W1.shape).toEqual([4, 1764]);
