@@ -213,7 +213,6 @@ function orientationBin(gRow: number, gColumn: number): number {
   return b < HOG_BINS ? b : -1;
 }
 
-
 /**
  * The sum of up to 128 values in numpy's order (its pairwise summation, which below 129
  * values runs eight interleaved partial sums), so that a block's norm rounds as numpy's.
