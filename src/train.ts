@@ -370,7 +370,6 @@ function trainNetwork(
   return result;
 }
 
-
 interface ResolvedOptions extends Required<Pick<TrainOptions,
   'learningRate' | 'numIterations' | 'printCost' | 'logger' | 'optimizer' | 'beta' | 'beta1' | 'beta2' |
   'epsilon' | 'shuffleSeed' | 'lambd' | 'keepProb' | 'dropoutSeed' | 'dtype' | 'firstLayer'>>,
