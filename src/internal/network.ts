@@ -136,6 +136,13 @@ export class Network {
   /** Reused buffers that mini-batches are gathered into, and scratch for the L2 term. */
   private readonly gathered: { X?: FloatArray; P0?: FloatArray; K?: FloatArray; Y: Float64Array };
   private CK?: FloatArray;
+  /**
+   * Dual form, full batch: <C K, C> as the last forward pass found it, so that the L2 term
+   * of the same parameters needs no second C K product; null once the parameters may change.
+   */
+  private forwardQuad: number | null = null;
+  /** Dual form: ||W1_0||^2, which never changes, for the L2 term. */
+  private w10Squared: number | null = null;
 
   constructor(parameters: Parameters, X: Matrix, Y: Matrix, readonly config: NetworkConfig) {
     this.alloc = bufferAllocator(this, config.dtype, this.blocks);
@@ -265,6 +272,7 @@ export class Network {
    */
   forward(keepProb: number, dropoutRng?: Rng): number {
     const { mb, Y } = this.batch;
+    this.forwardQuad = null;
     for (let l = 1; l <= this.L; l++) {
       const n = this.dims[l], Z = this.Z[l], A = this.A[l], b = this.b[l];
       this.linear(l, mb);
@@ -292,8 +300,8 @@ export class Network {
       }
     } else {
       const { P0, K } = this.batch, m = this.m, Cs = this.W[1], s = Cs[n * m];
-      if (K === this.K && this.packedK) gemmPackedB(false, n, 1, Cs, m, this.packedK, 0, Z, mb);
-      else gemm(false, false, n, mb, m, 1, Cs, m, K!, mb, 0, Z, mb); // C K_b: (n1, mb)
+      this.productCK(K!, mb, Z); // (n1, mb)
+      if (K === this.K) this.forwardQuad = dot(Z, Cs, n * m);
       addScaled(Z, s, P0!, n * mb);
     }
   }
@@ -307,24 +315,32 @@ export class Network {
     }
   }
 
-  /** Sum over all weights of W^2, for the L2 cost term. */
+  /** C K_b into out (n1, mb): C (n1, m) times the batch's K_b (m, mb), packed K for all columns. */
+  private productCK(K: FloatArray, mb: number, out: FloatArray): void {
+    const [n1, m] = [this.dims[1], this.m];
+    if (K === this.K && this.packedK) gemmPackedB(false, n1, 1, this.W[1], m, this.packedK, 0, out, mb);
+    else gemm(false, false, n1, mb, m, 1, this.W[1], m, K, mb, 0, out, mb);
+  }
+
+  /**
+   * Sum over all weights of W^2, for the L2 cost term. Called between a forward pass and
+   * the update, it takes the dual form's costliest part from that pass.
+   */
   squaredWeights(): number {
     let s = 0;
-    for (let l = this.config.firstLayer === 'dual' ? 2 : 1; l <= this.L; l++) for (const w of this.W[l]) s += w * w;
+    for (let l = this.config.firstLayer === 'dual' ? 2 : 1; l <= this.L; l++) s += dot(this.W[l], this.W[l], this.W[l].length);
     if (this.config.firstLayer === 'dual') {
       // ||s W1_0 + C X^T||^2 = s^2 ||W1_0||^2 + 2 s <P0, C> + <C K, C>, all without n_x-sized work.
       const [n1, m] = [this.dims[1], this.m];
       const Cs = this.W[1], sc = Cs[n1 * m];
-      const CK = (this.CK ??= this.alloc(n1 * m));
-      if (this.packedK) gemmPackedB(false, n1, 1, Cs, m, this.packedK, 0, CK, m);
-      else gemm(false, false, n1, m, m, 1, Cs, m, this.K!, m, 0, CK, m);
-      let w0 = 0, cross = 0, quad = 0;
-      for (const w of this.W10!) w0 += w * w;
-      for (let k = 0; k < n1 * m; k++) {
-        cross += this.P0![k] * Cs[k];
-        quad += CK[k] * Cs[k];
+      let quad = this.forwardQuad;
+      if (quad === null) {
+        const CK = (this.CK ??= this.alloc(n1 * m));
+        this.productCK(this.K!, m, CK);
+        quad = dot(CK, Cs, n1 * m);
       }
-      s += sc * sc * w0 + 2 * sc * cross + quad;
+      const w0 = (this.w10Squared ??= dot(this.W10!, this.W10!, this.W10!.length));
+      s += sc * sc * w0 + 2 * sc * dot(this.P0!, Cs, n1 * m) + quad;
     }
     return s;
   }
@@ -334,6 +350,8 @@ export class Network {
    * derivative of the cross-entropy through the sigmoid, finite when AL is 0 or 1).
    */
   backward(reg: Regularization): void {
+    // The update that follows changes the parameters the forward pass's <C K, C> was of.
+    this.forwardQuad = null;
     const { L } = this;
     const { mb, Y } = this.batch;
     const dZL = this.dZ[L], AL = this.A[L];
@@ -457,6 +475,13 @@ function addScaled(Z: FloatArray, s: number, P: FloatArray, size: number): void 
 }
 
 /** out[i] = scale * (sum of row i of D), D (n, mb). */
+/** Sum of a[k] b[k] over the first `size` entries, in index order. */
+function dot(a: FloatArray, b: FloatArray, size: number): number {
+  let sum = 0;
+  for (let k = 0; k < size; k++) sum += a[k] * b[k];
+  return sum;
+}
+
 function rowMeans(D: FloatArray, out: FloatArray, n: number, mb: number, scale: number): void {
   for (let i = 0; i < n; i++) {
     let s = 0;

@@ -32,12 +32,17 @@ function worstRelative(a: number[], b: number[]): number {
 }
 
 describe('first-layer dual form', () => {
+  const validation = problem(99, 60, 10);
   const cases: [string, TrainOptions][] = [
     ['gradient descent', { learningRate: 0.05 }],
     ['momentum', { optimizer: 'momentum', learningRate: 0.05 }],
     ['L2', { learningRate: 0.05, lambd: 0.7 }],
     ['mini-batches with momentum and L2', { optimizer: 'momentum', learningRate: 0.02, miniBatchSize: 7, lambd: 0.3 }],
     ['dropout and decay', { learningRate: 0.05, keepProb: 0.8, decay: { decayRate: 0.01 } }],
+    // The L2 term reuses the forward pass's C K; validation passes in between must not disturb it.
+    ['momentum, L2 and validation data', {
+      optimizer: 'momentum', learningRate: 0.05, lambd: 0.7, validationData: [validation.X, validation.Y],
+    }],
   ];
   cases.forEach(([name, options], k) => {
     it(`agrees with the primal form for 300 iterations with ${name}`, () => {
