@@ -23,7 +23,7 @@ export interface GemmExports {
 export type WasmGemm = (...args: number[]) => void;
 
 /** One WebAssembly page. */
-export const PAGE_BYTES = 65536;
+const PAGE_BYTES = 65536;
 /** 4 GiB, all a 32-bit memory can address. */
 const MAX_PAGES = 65536;
 
@@ -49,7 +49,7 @@ export function wasmKernels(): WasmKernels {
  * Grows the shared memory to hold at least `bytes`. Shared memory is never detached on
  * growth, so the helper threads' instances see the new pages at once.
  */
-export function reserveBytes(memory: WasmMemory, bytes: number): void {
+function reserveBytes(memory: WasmMemory, bytes: number): void {
   const have = memory.buffer.byteLength;
   if (bytes <= have) return;
   const pages = Math.ceil((bytes - have) / PAGE_BYTES);
@@ -127,7 +127,7 @@ export function release(at: number): void {
 }
 
 /** The memory's current buffer, remembered as one of its buffers. */
-export function memoryBuffer(): SharedArrayBuffer {
+function memoryBuffer(): SharedArrayBuffer {
   const buffer = wasmKernels().memory.buffer;
   buffers.add(buffer);
   return buffer;
