@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { loadGenderDataset } from '../src/dataset.js';
 import { RECIPES, type Recipe, trainSettings } from '../src/settings.js';
 import { trainClassifier } from '../src/train.js';
+import { median } from './statistics.js';
 
 /** Test accuracy of the numpy reference (the reference's code) with np.random.seed(1..10): photos right of 60. */
 const NUMPY_REFERENCE: readonly number[] = [52, 50, 32, 51, 52, 52, 52, 52, 50, 50].map((right) => right / 60);
@@ -54,9 +55,3 @@ for (const recipe of recipes) {
   tables.push(`${recipe} recipe, seeds ${seeds[0]}..${seeds.at(-1)}:\n\n${lines.join('\n')}`);
 }
 console.log(tables.join('\n\n'));
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const h = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? s[h] : (s[h - 1] + s[h]) / 2;
-}

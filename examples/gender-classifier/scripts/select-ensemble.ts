@@ -24,8 +24,9 @@ import { parseArgs } from 'node:util';
 import type { Matrix } from 'dnn-lite';
 import { loadImageFolder } from '../src/dataset.js';
 import { selectColumns, stratifiedFolds } from '../src/folds.js';
-import { memberSeed, RECIPE_SETTINGS, RECIPES, type Recipe, trainSettings } from '../src/settings.js';
-import { fitNetwork, maleProbabilities } from '../src/train.js';
+import { RECIPE_SETTINGS, RECIPES, type Recipe, trainSettings } from '../src/settings.js';
+import { fitEnsemble, maleProbabilities } from '../src/train.js';
+import { mean, pairedDifference, standardDeviation } from './statistics.js';
 
 const { values } = parseArgs({
   options: {
@@ -66,19 +67,16 @@ for (const split of splits) {
   const yv = row(selectColumns(train.Y, split.validation));
   for (const e of ensembleSeeds) {
     const perCheckpoint: number[][][] = CHECKPOINTS.map(() => []);
-    for (let j = 1; j <= K; j++) {
-      // One network per member: members 1 makes fitNetwork train just this one.
-      const settings = trainSettings(recipe, memberSeed(e, j, K), { members: 1 });
-      fitNetwork(X, Y, settings, {
-        onIteration: ({ iteration }, parameters) => {
-          const c = CHECKPOINTS.indexOf(iteration + 1);
-          if (c >= 0) {
-            const model = { layersDims: [], parameters: parameters(), metadata: inputs };
-            perCheckpoint[c].push(maleProbabilities(model, Xv));
-          }
-        },
-      });
-    }
+    // Members are trained one after another and their iterations count on across them.
+    fitEnsemble(X, Y, trainSettings(recipe, e, { members: K }), {
+      onIteration: ({ iteration }, parameters) => {
+        const c = CHECKPOINTS.indexOf((iteration % iterations) + 1);
+        if (c >= 0) {
+          const model = { layersDims: [], parameters: parameters(), metadata: inputs };
+          perCheckpoint[c].push(maleProbabilities(model, Xv));
+        }
+      },
+    });
     probabilities.push(perCheckpoint);
     labels.push(yv);
     process.stderr.write(`run ${probabilities.length}/${splits.length * ensembleSeeds.length} (fold, ensemble seed) ` +
@@ -120,13 +118,8 @@ const worstOfTen = (c: Candidate): number => c.mean - EXPECTED_MIN_OF_TEN_NORMAL
 
 // The best mean, and the standard error of every other candidate's paired difference from it.
 const best = candidates.reduce((a, b) => (b.mean > a.mean ? b : a));
-const versusBest = (c: Candidate): { difference: number; standardError: number } => {
-  const d = c.perRun.map((a, r) => a - best.perRun[r]);
-  const standardError = standardDeviation(d) / Math.sqrt(d.length);
-  return { difference: mean(d), standardError };
-};
 for (const c of candidates) {
-  const { difference, standardError } = versusBest(c);
+  const { difference, standardError } = pairedDifference(c.perRun, best.perRun);
   console.log(`${String(c.iterations).padStart(4)} iterations, k = ${String(c.k).padStart(2)}: mean held-out ` +
     `accuracy ${c.mean.toFixed(4)} (${difference >= 0 ? '+' : ''}${difference.toFixed(4)} +- ` +
     `${standardError.toFixed(4)} against the best), spread across seeds ${c.seedSpread.toFixed(4)}, ` +
@@ -139,17 +132,6 @@ for (const c of candidates) {
 const chosen = candidates.reduce((a, b) => (worstOfTen(b) > worstOfTen(a) ? b : a));
 console.log(`best mean: ${best.k} network(s), ${best.iterations} iterations; chosen, with the best expected ` +
   `worst of ten seeds (${worstOfTen(chosen).toFixed(4)}): ${chosen.k} network(s), ${chosen.iterations} iterations`);
-
-function mean(xs: readonly number[]): number {
-  return xs.reduce((a, b) => a + b, 0) / xs.length;
-}
-
-/** Sample standard deviation; 0 for fewer than two values. */
-function standardDeviation(xs: readonly number[]): number {
-  if (xs.length < 2) return 0;
-  const m = mean(xs);
-  return Math.sqrt(xs.reduce((s, x) => s + (x - m) ** 2, 0) / (xs.length - 1));
-}
 
 /** Accuracy of the mean of the members' probabilities. */
 function ensembleAccuracy(members: readonly number[][], y: readonly number[]): number {

@@ -26,6 +26,7 @@ import { FEATURES } from '../src/image.js';
 import { selectColumns, stratifiedFolds } from '../src/folds.js';
 import { REFERENCE_RECIPE, type RecipeSettings, trainSettings } from '../src/settings.js';
 import { fitNetwork } from '../src/train.js';
+import { mean, pairedDifference } from './statistics.js';
 
 const { values } = parseArgs({
   options: {
@@ -119,9 +120,9 @@ for (const name of chosenNames) {
   const means: string[] = [];
   for (let t = CHECKPOINT; t <= recipe.iterations; t += CHECKPOINT) {
     const at = curves.map((c) => c[t - 1]);
-    const mean = at.reduce((a, b) => a + b, 0) / at.length;
-    means.push(`${t}: ${mean.toFixed(4)}`);
-    if (mean > top.mean) top = { name, iterations: t, mean, worst: Math.min(...at), perRun: at };
+    const score = mean(at);
+    means.push(`${t}: ${score.toFixed(4)}`);
+    if (score > top.mean) top = { name, iterations: t, mean: score, worst: Math.min(...at), perRun: at };
   }
   if (values.curves) console.log(`${name}: mean held-out accuracy at ${means.join(', ')}`);
   best.push(top);
@@ -134,9 +135,7 @@ const chosen = best.reduce((a, b) => (b.mean > a.mean ? b : a));
 // How far each candidate lies from the chosen one, run by run (same fold, same seed), and the
 // standard error of that difference: gaps within it are noise of the folds and seeds.
 for (const score of best.filter((b) => b !== chosen)) {
-  const d = score.perRun.map((a, r) => a - chosen.perRun[r]);
-  const m = d.reduce((a, b) => a + b, 0) / d.length;
-  const sd = Math.sqrt(d.reduce((s, x) => s + (x - m) ** 2, 0) / (d.length - 1));
-  console.log(`${score.name.padEnd(40)} ${m.toFixed(4)} +- ${(sd / Math.sqrt(d.length)).toFixed(4)} against the chosen`);
+  const { difference, standardError } = pairedDifference(score.perRun, chosen.perRun);
+  console.log(`${score.name.padEnd(40)} ${difference.toFixed(4)} +- ${standardError.toFixed(4)} against the chosen`);
 }
 console.log(`chosen: ${chosen.name}, ${chosen.iterations} iterations`);
