@@ -12,7 +12,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exportJobData, ITERATIONS } from './data.js';
 
@@ -65,7 +65,9 @@ let memory = '';
 let blas = '';
 try {
   const loadStart = performance.now();
-  await exportJobData(join(repo, '..', 'shared', 'data', 'gender'), dir);
+  // The shared folder beside the repository, or where DNN_LITE_SHARED points, as for the tests.
+  const shared = process.env.DNN_LITE_SHARED ? resolve(process.env.DNN_LITE_SHARED) : join(repo, '..', 'shared');
+  await exportJobData(join(shared, 'data', 'gender'), dir);
   const decodeSeconds = (performance.now() - loadStart) / 1000;
   process.stderr.write(`decoded the images and wrote the job's inputs in ${decodeSeconds.toFixed(1)} s\n`);
 

@@ -1,12 +1,11 @@
 // Access to the shared numpy reference cases and tolerance-aware comparisons.
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { expect } from 'vitest';
 import { type Matrix, fromRows, toRows } from '../../src/matrix.js';
+import { sharedDir } from './shared.js';
 
-export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const sharedDir = resolve(repoRoot, '..', 'shared');
+export { repoRoot, sharedDir } from './shared.js';
 
 export interface FixtureMatrix { shape: [number, number]; data: number[][] }
 export type Tolerance = { rtol: number; atol: number } | { exact: true } | { max_ulp: number };

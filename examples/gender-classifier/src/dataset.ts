@@ -10,7 +10,7 @@
  *
  * m = number of images; X is (12288, m), one image per column; Y is (1, m).
  */
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fromArray, type Matrix } from 'dnn-lite';
 import { FEATURES, isImageFile, readImageFeatures } from './image.js';
@@ -113,9 +113,16 @@ export async function loadImageFolder(dir: string, options: LoadOptions = {}): P
  * @param root - the ImageFolder root
  * @param options - as for {@link loadImageFolder}
  * @returns both splits
+ * @throws Error if root is not a folder
  * @throws as {@link loadImageFolder}
  */
 export async function loadGenderDataset(root: string, options: LoadOptions = {}): Promise<GenderDataset> {
+  // Said once for the whole data set, rather than as the first class folder it lacks.
+  const isFolder = await stat(root).then((s) => s.isDirectory(), () => false);
+  if (!isFolder) {
+    throw new Error(`data set folder ${root} does not exist or is not a folder; ` +
+      'it must hold the ImageFolders train/ and test/');
+  }
   const train = await loadImageFolder(join(root, 'train'), options);
   const test = await loadImageFolder(join(root, 'test'), options);
   return { train, test };

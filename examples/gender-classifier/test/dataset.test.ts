@@ -56,6 +56,21 @@ describe('loadGenderDataset', () => {
     expect(lo).toBeGreaterThanOrEqual(0);
     expect(hi).toBeLessThanOrEqual(1);
   });
+
+  it('says in one line that a data set folder is missing, or is a file', async () => {
+    const missing = join(dir, 'no-such-data');
+    await expect(loadGenderDataset(missing)).rejects.toThrow(
+      `data set folder ${missing} does not exist or is not a folder; it must hold the ImageFolders train/ and test/`);
+    const file = join(GENDER_DATA, 'train', 'male', 'male1.jpg');
+    await expect(loadGenderDataset(file)).rejects.toThrow(`data set folder ${file} does not exist or is not a folder`);
+  });
+
+  it('names a class folder the data set lacks', async () => {
+    // A folder without train/ or test/: the first class folder looked for is train/male.
+    const empty = join(dir, 'no-classes');
+    await mkdir(empty);
+    await expect(loadGenderDataset(empty)).rejects.toThrow(`class folder ${join(empty, 'train', 'male')} cannot be listed`);
+  });
 });
 
 describe('loadImageFolder', () => {

@@ -94,7 +94,8 @@ describe('gender-classifier command line', () => {
   it('names a missing data folder', async () => {
     const missing = join(dir, 'nowhere');
     const { error } = await run('train', '--data', missing);
-    expect(error?.message).toContain(join(missing, 'train', 'male'));
+    expect(error?.message).toBe(
+      `data set folder ${missing} does not exist or is not a folder; it must hold the ImageFolders train/ and test/`);
   });
 
   it('downloads the data set into --dir and prints where', async () => {
